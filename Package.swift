@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// No Swift package dependencies and no Foundation in anything `rg` links: start-up time is a
+// feature of a shell tool (DESIGN.md §2). Tests may use Foundation.
+let package = Package(
+  name: "rg",
+  products: [
+    .executable(name: "rg", targets: ["rg"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNGHTTP2",
+      pkgConfig: "libnghttp2",
+      providers: [.apt(["libnghttp2-dev"])]
+    ),
+    .systemLibrary(
+      name: "COpenSSL",
+      pkgConfig: "openssl",
+      providers: [.apt(["libssl-dev"])]
+    ),
+    .target(name: "RouteGuideProtocol"),
+    .target(
+      name: "RouteGuideTransport",
+      dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL"]
+    ),
+    .target(name: "ArgumentParsing"),
+    .target(
+      name: "RouteGuideServer",
+      dependencies: ["RouteGuideProtocol", "RouteGuideTransport"]
+    ),
+    .executableTarget(
+      name: "rg",
+      dependencies: [
+        "RouteGuideProtocol", "RouteGuideTransport", "RouteGuideServer", "ArgumentParsing",
+      ]
+    ),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(
+      name: "RouteGuideProtocolTests", dependencies: ["RouteGuideProtocol", "TestSupport"]),
+    .testTarget(
+      name: "RouteGuideTransportTests",
+      dependencies: ["RouteGuideTransport", "RouteGuideProtocol", "TestSupport"]
+    ),
+    .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "TestSupport"]),
+    .testTarget(
+      name: "RouteGuideServerTests",
+      dependencies: ["RouteGuideServer", "RouteGuideProtocol", "TestSupport"]
+    ),
+    .testTarget(name: "rgTests", dependencies: ["rg", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["rg", "TestSupport"]),
+  ]
+)

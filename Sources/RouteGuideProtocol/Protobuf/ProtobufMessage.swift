@@ -1,0 +1,8 @@
+/// A message with a protobuf binary form.
+public protocol ProtobufMessage: Sendable {
+  init()
+  /// Decodes binary protobuf; unknown fields are skipped, malformed input throws.
+  init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError)
+  /// Appends the binary encoding (fields with default values are omitted).
+  func encodeProtobuf(into writer: inout ProtobufWriter)
+}
