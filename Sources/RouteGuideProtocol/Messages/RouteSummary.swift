@@ -5,7 +5,9 @@ public struct RouteSummary: Hashable, Sendable {
   public var distance: Int32
   public var elapsedTime: Int32
 
-  public init(pointCount: Int32 = 0, featureCount: Int32 = 0, distance: Int32 = 0, elapsedTime: Int32 = 0) {
+  public init(
+    pointCount: Int32 = 0, featureCount: Int32 = 0, distance: Int32 = 0, elapsedTime: Int32 = 0
+  ) {
     self.pointCount = pointCount
     self.featureCount = featureCount
     self.distance = distance

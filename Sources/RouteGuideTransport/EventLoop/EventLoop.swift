@@ -150,7 +150,9 @@ public final class EventLoop {
   private func fireDueTimers() {
     guard !timers.isEmpty else { return }
     let now = Self.now()
-    let due = timers.filter { $0.value.deadline <= now }.sorted { $0.value.deadline < $1.value.deadline }
+    let due = timers.filter { $0.value.deadline <= now }.sorted {
+      $0.value.deadline < $1.value.deadline
+    }
     for (id, timer) in due {
       guard timers.removeValue(forKey: id) != nil else { continue }
       timer.handler()
