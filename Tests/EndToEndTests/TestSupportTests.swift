@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import TestSupport
+
+/// The test harness itself: subprocesses, servers and certificates behave as the suites assume.
+@Suite struct TestSupportTests {
+  @Test func runCapturesOutputAndStatus() throws {
+    let result = try Subprocess.bash("cat; echo oops >&2; exit 7", stdin: Array("hi\n".utf8))
+    #expect(result.status == 7)
+    #expect(result.stdoutText == "hi\n")
+    #expect(result.stderrText == "oops\n")
+  }
+
+  @Test func runKillsAtTheTimeLimit() throws {
+    #expect(throws: SubprocessError.self) {
+      try Subprocess.bash("sleep 30", timeout: 0.5)
+    }
+  }
+
+  @Test func serverProcessFindsTheListeningLine() throws {
+    let server = try ServerProcess(
+      "/bin/bash", ["-c", "echo 'listening on [::1]:4242' >&2; exec sleep 30"])
+    #expect(server.host == "::1")
+    #expect(server.port == 4242)
+    #expect(server.address == "[::1]:4242")
+    #expect(try server.terminate() == 128 + SIGTERM)
+  }
+
+  @Test func certificatesChainToTheirCA() throws {
+    let certs = try TestCertificates.shared()
+    let good = try Subprocess.run(
+      "/usr/bin/openssl", ["verify", "-CAfile", certs.caCertificate, certs.serverCertificate])
+    #expect(good.status == 0)
+    let bad = try Subprocess.run(
+      "/usr/bin/openssl",
+      ["verify", "-CAfile", certs.caCertificate, certs.otherClientCertificate])
+    #expect(bad.status != 0)
+  }
+}
