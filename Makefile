@@ -53,5 +53,9 @@ coverage: deps venv
 	  -instr-profile=.build/debug/codecov/default.profdata \
 	  -ignore-filename-regex='(\.build|Tests)/'
 
+# Starts `rg serve` on a free port and runs the four subcommands with the example inputs.
+demo: release
+	bash Tests/Examples/demo.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg"
+
 clean:
 	rm -rf .build $(VENV)
