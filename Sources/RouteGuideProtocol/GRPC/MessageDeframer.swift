@@ -1,0 +1,111 @@
+/// Splits a stream of gRPC frames, fed in arbitrary chunks, into message payloads.
+///
+/// Each prefix is checked as soon as its five bytes are in: a length above the limit or a bad
+/// flag fails the stream before any of that message's payload is buffered. Messages that were
+/// complete before the failure are still returned first.
+public struct MessageDeframer: Sendable {
+  /// The largest payload accepted, in bytes.
+  public let maxMessageSize: Int
+  /// Whether `grpc-encoding` was negotiated; rg decompresses nothing, so a compressed message
+  /// fails the call either way, but the message says which peer was wrong.
+  public var compressionAllowed = false
+
+  @usableFromInline var buffer: [UInt8] = []
+  /// The start of the first frame not yet returned.
+  @usableFromInline var readIndex = 0
+  /// The end of the last complete frame in `buffer`.
+  @usableFromInline var completeEnd = 0
+  /// Payload bytes still missing for the frame after `completeEnd`, once its prefix is checked.
+  @usableFromInline var missingPayload = 0
+  @usableFromInline var prefixChecked = false
+  @usableFromInline var failure: GRPCStatus?
+
+  public init(maxMessageSize: Int) {
+    self.maxMessageSize = maxMessageSize
+  }
+
+  /// Whether bytes are buffered that do not make a whole message yet.
+  public var hasPartialMessage: Bool { completeEnd < buffer.count }
+
+  /// Buffers `bytes`, checking each prefix as it completes.
+  public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    compactIfConsumed()
+    var offset = 0
+    while offset < bytes.count, failure == nil {
+      let wanted =
+        prefixChecked ? missingPayload : GRPCFraming.prefixLength - (buffer.count - completeEnd)
+      let taken = min(wanted, bytes.count - offset)
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + taken]))
+      offset += taken
+      if prefixChecked {
+        missingPayload -= taken
+      } else if buffer.count - completeEnd == GRPCFraming.prefixLength {
+        checkPrefix()
+      }
+      if prefixChecked, missingPayload == 0 {
+        prefixChecked = false
+        completeEnd = buffer.count
+      }
+    }
+  }
+
+  /// Buffers `bytes`, checking each prefix as it completes.
+  public mutating func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { append($0) }
+  }
+
+  /// The next whole message's payload; nil when more bytes are needed.
+  public mutating func next() throws(GRPCStatus) -> [UInt8]? {
+    try nextMessage { Array($0) }
+  }
+
+  /// Hands the next whole message's payload to `body` without copying it out of the buffer;
+  /// nil when more bytes are needed.
+  public mutating func nextMessage<R>(
+    _ body: (UnsafeRawBufferPointer) -> R
+  ) throws(GRPCStatus) -> R? {
+    guard readIndex < completeEnd else {
+      if let failure { throw failure }
+      return nil
+    }
+    let start = readIndex + GRPCFraming.prefixLength
+    let end = start + Self.length(in: buffer, at: readIndex)
+    readIndex = end
+    return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  mutating func checkPrefix() {
+    let flag = buffer[completeEnd]
+    let length = Self.length(in: buffer, at: completeEnd)
+    if flag > 1 {
+      failure = GRPCStatus(.internal, "invalid compressed flag \(flag) in gRPC message prefix")
+    } else if flag == 1 {
+      failure = GRPCStatus(
+        .internal,
+        compressionAllowed
+          ? "received a compressed message, but rg cannot decompress it"
+          : "received a compressed message, but no grpc-encoding was negotiated")
+    } else if length > maxMessageSize {
+      failure = GRPCStatus(
+        .resourceExhausted,
+        "received message larger than max (\(length) vs. \(maxMessageSize))")
+    } else {
+      prefixChecked = true
+      missingPayload = length
+    }
+  }
+
+  /// Drops returned frames so the buffer holds only what is still to come.
+  mutating func compactIfConsumed() {
+    guard readIndex > 0, readIndex == completeEnd else { return }
+    buffer.removeSubrange(0..<readIndex)
+    completeEnd = 0
+    readIndex = 0
+  }
+
+  @usableFromInline
+  static func length(in buffer: [UInt8], at start: Int) -> Int {
+    Int(buffer[start + 1]) << 24 | Int(buffer[start + 2]) << 16 | Int(buffer[start + 3]) << 8
+      | Int(buffer[start + 4])
+  }
+}

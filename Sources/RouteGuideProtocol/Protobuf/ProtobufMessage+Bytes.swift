@@ -1,0 +1,18 @@
+extension ProtobufMessage {
+  /// Decodes binary protobuf held in an array.
+  @inlinable
+  public init(protobuf bytes: [UInt8]) throws(ProtobufDecodingError) {
+    let decoded: Result<Self, ProtobufDecodingError> = bytes.withUnsafeBytes { buffer in
+      Result { () throws(ProtobufDecodingError) in try Self(protobuf: buffer) }
+    }
+    self = try decoded.get()
+  }
+
+  /// The binary encoding as a new array.
+  @inlinable
+  public func protobufBytes() -> [UInt8] {
+    var writer = ProtobufWriter()
+    encodeProtobuf(into: &writer)
+    return writer.bytes
+  }
+}

@@ -1,0 +1,9 @@
+/// The low three bits of a protobuf tag: how the field's value is laid out.
+public enum ProtobufWireType: UInt8, Sendable {
+  case varint = 0
+  case fixed64 = 1
+  case lengthDelimited = 2
+  case startGroup = 3
+  case endGroup = 4
+  case fixed32 = 5
+}
