@@ -16,4 +16,12 @@ static inline long rg_SSL_set_mode(SSL *ssl, long mode) { return SSL_set_mode(ss
 static inline long rg_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
   return SSL_CTX_set_mode(ctx, mode);
 }
+// Retry flags of the custom BIO that carries TLS over a ByteStream.
+static inline void rg_BIO_set_retry_read(BIO *bio) { BIO_set_retry_read(bio); }
+static inline void rg_BIO_set_retry_write(BIO *bio) { BIO_set_retry_write(bio); }
+static inline void rg_BIO_clear_retry_flags(BIO *bio) { BIO_clear_retry_flags(bio); }
+static inline void rg_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
+// SSL_OP_BIT makes these options invisible to Swift.
+static inline uint64_t rg_SSL_OP_IGNORE_UNEXPECTED_EOF(void) { return SSL_OP_IGNORE_UNEXPECTED_EOF; }
+static inline uint64_t rg_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
 #endif
