@@ -1,0 +1,93 @@
+/// Turns a command line into a validated command, a help or version request, or a usage error.
+public struct CommandParser: Sendable {
+  public let root: CommandSpec
+
+  public init(_ root: any ParsableCommand.Type) {
+    self.root = CommandSpec(root)
+  }
+
+  /// Parses `arguments` (without the program name); `environment` looks up variables that
+  /// arguments declare as fallbacks.
+  public func parse(
+    _ arguments: [String], environment: (String) -> String? = { _ in nil }
+  ) -> ParseOutcome {
+    var command = root
+    var rest = arguments[...]
+    while !command.subcommands.isEmpty, let word = rest.first, !word.hasPrefix("-") {
+      guard let subcommand = command.subcommand(named: word) else {
+        let names = command.subcommands.map(\.name)
+        let nearest = Suggestion.nearest(to: word, among: names)
+        return failure(ParseError.unknownSubcommand(word, suggestion: nearest), in: command)
+      }
+      rest = rest.dropFirst()
+      if subcommand.isBuiltInHelp {
+        return helpRequest(Array(rest), parent: command, help: subcommand)
+      }
+      command = subcommand
+    }
+    return parseCommand(command, Array(rest), environment: environment)
+  }
+
+  private func parseCommand(
+    _ command: CommandSpec, _ words: [String], environment: (String) -> String?
+  ) -> ParseOutcome {
+    let given: [String: [String]]
+    do {
+      given = try ArgumentScanner(definitions: command.arguments).scan(words)
+    } catch {
+      return asksForHelp(words) ? .help(command) : failure(error, in: command)
+    }
+    if given["help"] != nil { return .help(command) }
+    if given["version"] != nil, let version = command.configuration.version {
+      return .version(version)
+    }
+    guard let type = command.commandType, command.subcommands.isEmpty else {
+      let names = command.subcommands.map(\.name)
+      return failure(ParseError.missingSubcommand(names), in: command)
+    }
+    var variables: [String: String] = [:]
+    for definition in command.arguments {
+      if let name = definition.environmentVariable, let value = environment(name) {
+        variables[definition.key] = value
+      }
+    }
+    let values = ParsedValues(
+      definitions: command.arguments, given: given, environment: variables)
+    do {
+      let parsed = try type.init(values: values)
+      try parsed.validate()
+      return .run(parsed, command)
+    } catch {
+      return failure(error, in: command)
+    }
+  }
+
+  /// `help [SUBCOMMAND...]`: walks the words down the tree from the parent of `help`.
+  private func helpRequest(_ words: [String], parent: CommandSpec, help: CommandSpec)
+    -> ParseOutcome
+  {
+    var subject = parent
+    for word in words {
+      if word == "-h" || word == "--help" { return .help(help) }
+      if word.hasPrefix("-") {
+        return failure(ParseError.unknownOption(word, suggestion: nil), in: help)
+      }
+      guard let next = subject.subcommand(named: word) else {
+        let names = subject.subcommands.map(\.name)
+        let nearest = Suggestion.nearest(to: word, among: names)
+        return failure(ParseError.unknownSubcommand(word, suggestion: nearest), in: help)
+      }
+      if next.isBuiltInHelp { return .help(next) }
+      subject = next
+    }
+    return .help(subject)
+  }
+
+  private func asksForHelp(_ words: [String]) -> Bool {
+    words.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
+  }
+
+  private func failure(_ error: some Error, in command: CommandSpec) -> ParseOutcome {
+    .usageError(UsageError(message: "\(error)", command: command))
+  }
+}

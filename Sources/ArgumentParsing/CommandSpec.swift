@@ -1,0 +1,90 @@
+/// The walkable model of a command tree: each command's configuration, its declared arguments
+/// plus the built-in ones (`--help`, `--version`), and its subcommands plus the built-in `help`.
+///
+/// The parser, help, completion and man-page generators all read this one model.
+public struct CommandSpec: Sendable {
+  public let configuration: CommandConfiguration
+  /// The words that select this command, starting with the program: `["rg", "get"]`.
+  public let path: [String]
+  /// Declared arguments, then the built-in ones.
+  public let arguments: [ArgumentDefinition]
+  /// Declared subcommands, then the built-in `help` when there are any.
+  public let subcommands: [CommandSpec]
+  /// The type that runs the command; nil for the built-in `help`.
+  public let commandType: (any ParsableCommand.Type)?
+
+  /// Builds the model of a root command and everything below it.
+  public init(_ root: any ParsableCommand.Type) {
+    self.init(root, parentPath: [])
+  }
+
+  init(_ type: any ParsableCommand.Type, parentPath: [String]) {
+    let configuration = type.configuration
+    let path = parentPath + [configuration.commandName]
+    var declared = configuration.subcommands.map { CommandSpec($0, parentPath: path) }
+    if !declared.isEmpty, !declared.contains(where: { $0.name == "help" }) {
+      declared.append(CommandSpec.helpCommand(parentPath: path, siblings: declared))
+    }
+    self.configuration = configuration
+    self.path = path
+    self.arguments = Self.withBuiltIns(
+      type.arguments, isRoot: parentPath.isEmpty, hasVersion: configuration.version != nil)
+    self.subcommands = declared
+    self.commandType = type
+  }
+
+  private init(
+    configuration: CommandConfiguration, path: [String], arguments: [ArgumentDefinition]
+  ) {
+    self.configuration = configuration
+    self.path = path
+    self.arguments = arguments
+    self.subcommands = []
+    self.commandType = nil
+  }
+
+  public var name: String { configuration.commandName }
+
+  /// The command as typed: `rg get`.
+  public var commandLine: String { path.joined(separator: " ") }
+
+  /// Whether this is the synthesized `help` subcommand.
+  public var isBuiltInHelp: Bool { commandType == nil }
+
+  /// Arguments that help, completions and the man page show.
+  public var visibleArguments: [ArgumentDefinition] { arguments.filter { !$0.isHidden } }
+
+  public func subcommand(named name: String) -> CommandSpec? {
+    subcommands.first { $0.name == name }
+  }
+
+  /// This command and every command below it, parents before children.
+  public var allCommands: [CommandSpec] {
+    [self] + subcommands.flatMap(\.allCommands)
+  }
+
+  private static func withBuiltIns(
+    _ declared: [ArgumentDefinition], isRoot: Bool, hasVersion: Bool
+  ) -> [ArgumentDefinition] {
+    var result = declared
+    let keys = Set(declared.map(\.key))
+    if isRoot, hasVersion, !keys.contains("version") {
+      result.append(.flag("version", help: "Show the version and the library versions."))
+    }
+    if !keys.contains("help") {
+      result.append(.flag("help", short: "h", help: "Show help information."))
+    }
+    return result
+  }
+
+  private static func helpCommand(parentPath: [String], siblings: [CommandSpec]) -> CommandSpec {
+    let names = siblings.map(\.name)
+    let configuration = CommandConfiguration(
+      commandName: "help", abstract: "Show help for a subcommand.")
+    let subject = ArgumentDefinition.positional(
+      "SUBCOMMAND", help: "The subcommand to explain.", completion: .choices(names))
+    return CommandSpec(
+      configuration: configuration, path: parentPath + ["help"],
+      arguments: [subject, .flag("help", short: "h", help: "Show help information.")])
+  }
+}

@@ -1,0 +1,72 @@
+/// The values one command's arguments were given, read by key with typed accessors.
+///
+/// A value comes from the command line, else the argument's environment variable, else its
+/// declared default.
+public struct ParsedValues: Sendable {
+  /// Where a value came from, so errors can name it.
+  public enum Source: Hashable, Sendable {
+    case commandLine
+    case environment(String)
+    case defaultValue
+  }
+
+  public let definitions: [ArgumentDefinition]
+  /// Values given on the command line, in order; a flag stores an empty string per occurrence.
+  var given: [String: [String]]
+  /// Values of declared environment variables that were set.
+  var environment: [String: String]
+
+  public init(
+    definitions: [ArgumentDefinition], given: [String: [String]] = [:],
+    environment: [String: String] = [:]
+  ) {
+    self.definitions = definitions
+    self.given = given
+    self.environment = environment
+  }
+
+  /// Whether the argument appeared on the command line.
+  public func isPresent(_ key: String) -> Bool {
+    !(given[definition(key).key] ?? []).isEmpty
+  }
+
+  /// How many times a flag or option appeared on the command line.
+  public func count(_ key: String) -> Int {
+    given[definition(key).key]?.count ?? 0
+  }
+
+  public func flag(_ key: String) -> Bool { isPresent(key) }
+
+  /// The effective text value: the last one given, else the environment, else the default.
+  public func string(_ key: String) -> String? {
+    resolved(key)?.text
+  }
+
+  /// Every value given on the command line, in order (for repeatable options).
+  public func strings(_ key: String) -> [String] {
+    given[definition(key).key] ?? []
+  }
+
+  /// Where the effective value of `key` came from; nil when it has none.
+  public func source(_ key: String) -> Source? {
+    resolved(key)?.source
+  }
+
+  func resolved(_ key: String) -> (text: String, source: Source)? {
+    let definition = definition(key)
+    if let last = given[definition.key]?.last { return (last, .commandLine) }
+    if let name = definition.environmentVariable, let value = environment[definition.key] {
+      return (value, .environment(name))
+    }
+    if let value = definition.defaultValue { return (value, .defaultValue) }
+    return nil
+  }
+
+  /// The declaration of `key`; asking for an undeclared key is a programming error.
+  func definition(_ key: String) -> ArgumentDefinition {
+    guard let found = definitions.first(where: { $0.key == key }) else {
+      preconditionFailure("argument '\(key)' is not declared")
+    }
+    return found
+  }
+}

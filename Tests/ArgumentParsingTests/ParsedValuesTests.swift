@@ -1,0 +1,59 @@
+import ArgumentParsing
+import Testing
+
+@Suite struct ParsedValuesTests {
+  let definitions: [ArgumentDefinition] = [
+    .option("timeout", valueName: "D", help: "", defaultValue: "10s"),
+    .option("header", valueName: "H", help: "", repetition: .accumulate),
+    .flag("verbose", help: ""),
+    .positional("ADDRESS", help: "", defaultValue: "d:1", environmentVariable: "X_ADDRESS"),
+  ]
+
+  @Test func effectiveValueComesFromCommandLineThenEnvironmentThenDefault() {
+    let given = ParsedValues(
+      definitions: definitions, given: ["address": ["c:1"]], environment: ["address": "e:1"])
+    #expect(given.string("address") == "c:1")
+    #expect(given.source("address") == .commandLine)
+    let environment = ParsedValues(definitions: definitions, environment: ["address": "e:1"])
+    #expect(environment.string("address") == "e:1")
+    #expect(environment.source("address") == .environment("X_ADDRESS"))
+    let fallback = ParsedValues(definitions: definitions)
+    #expect(fallback.string("address") == "d:1")
+    #expect(fallback.source("address") == .defaultValue)
+    #expect(fallback.string("header") == nil)
+    #expect(fallback.source("header") == nil)
+  }
+
+  @Test func presenceCountsAndRepeatedValues() {
+    let values = ParsedValues(
+      definitions: definitions, given: ["verbose": ["", ""], "header": ["a: 1", "b: 2"]])
+    #expect(values.flag("verbose"))
+    #expect(values.count("verbose") == 2)
+    #expect(values.strings("header") == ["a: 1", "b: 2"])
+    #expect(values.string("header") == "b: 2")
+    #expect(!values.isPresent("timeout"))
+    #expect(values.string("timeout") == "10s")
+  }
+
+  @Test func conversionErrorsNameTheSource() {
+    let values = ParsedValues(definitions: definitions, environment: ["address": "bad"])
+    #expect(throws: ValidationError("invalid $X_ADDRESS 'bad': not a whole number")) {
+      try values.value("address", as: Int.self)
+    }
+    let given = ParsedValues(definitions: definitions, given: ["header": ["x", "y"]])
+    #expect(throws: ValidationError("invalid --header 'x': not a whole number")) {
+      try given.values("header") { (text: String) throws(ValidationError) -> Int in
+        try Int(argument: text)
+      }
+    }
+  }
+
+  @Test func convertsEveryRepeatedValue() throws {
+    let values = ParsedValues(definitions: definitions, given: ["header": ["1", "2"]])
+    let numbers = try values.values("header") { (text: String) throws(ValidationError) -> Int in
+      try Int(argument: text)
+    }
+    #expect(numbers == [1, 2])
+    #expect(try values.value("header", as: String.self) == "2")
+  }
+}
