@@ -1,0 +1,128 @@
+/// A streaming, strict (RFC 8259) JSON reader of values back to back — NDJSON, one
+/// pretty-printed document, or documents concatenated as `jq` reads them — fed in chunks of any
+/// size. Nesting is bounded by an explicit stack, so hostile input cannot overflow the call stack.
+///
+/// Positions are 1-based; columns count Unicode scalars. Duplicate keys in an object are
+/// rejected (as protobuf's json_format does). After an error the reader stays failed and throws
+/// the same error again. A leading byte-order mark is an error, not skipped (RFC 8259 §8.1 says
+/// not to send one; json_format rejects it too).
+public struct JSONReader: Sendable {
+  /// The deepest nesting of arrays and objects accepted.
+  public let maxDepth: Int
+
+  @usableFromInline var buffer: [UInt8] = []
+  /// Index in `buffer` of the next unread byte.
+  @usableFromInline var position = 0
+  /// Absolute stream offset of `buffer[0]` (consumed bytes are dropped from the front).
+  var bufferBase = 0
+  var line = 1
+  /// Absolute offset of the first byte of the current line.
+  var lineStart = 0
+  /// UTF-8 continuation bytes consumed on the current line: columns count scalars, not bytes.
+  var lineContinuations = 0
+  var inputFinished = false
+  var reachedEnd = false
+  var failure: JSONInputError?
+  var stack: [JSONContainerFrame] = []
+  var expectation = Expectation.value
+  /// How far the token at `position` was already checked, so a token split over chunks is not
+  /// scanned again from its start.
+  var partial = PartialToken()
+  /// Reused for strings with escapes.
+  var scratch: [UInt8] = []
+
+  public init(maxDepth: Int = 64) {
+    self.maxDepth = maxDepth
+  }
+
+  /// Appends input bytes.
+  public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// Appends input bytes.
+  public mutating func feed(_ bytes: [UInt8]) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// Marks the end of input: a value cut short is now an error instead of "need more".
+  public mutating func finish() {
+    inputFinished = true
+  }
+
+  /// True once the input was finished and every value in it was returned.
+  public var isFinished: Bool { reachedEnd }
+
+  /// The next complete value, or nil when more input is needed (or, after `finish()`, at the end).
+  public mutating func nextValue() throws(JSONInputError) -> JSONValue? {
+    if let failure { throw failure }
+    do {
+      return try parseNext()
+    } catch {
+      failure = error
+      throw error
+    }
+  }
+
+  /// Makes the reader fail with a mapping error for its last value.
+  @usableFromInline
+  mutating func fail(_ error: JSONInputError) {
+    failure = error
+  }
+
+  /// Drops consumed bytes once they are at least half the buffer, so the cost stays linear.
+  mutating func compact() {
+    guard position > 0, position * 2 >= buffer.count else { return }
+    buffer.removeSubrange(0..<position)
+    bufferBase += position
+    position = 0
+  }
+
+  var columnHere: Int { bufferBase + position - lineStart - lineContinuations + 1 }
+
+  func errorHere(_ message: String) -> JSONInputError {
+    JSONInputError(line: line, column: columnHere, message: message)
+  }
+
+  /// An error at buffer index `index` on the current line, `continuations` UTF-8 continuation
+  /// bytes after `position`.
+  func error(at index: Int, continuations: Int, _ message: String) -> JSONInputError {
+    let column = bufferBase + index - lineStart - lineContinuations - continuations + 1
+    return JSONInputError(line: line, column: column, message: message)
+  }
+
+  /// Skips JSON whitespace; false when the buffer ran out.
+  mutating func skipWhitespace() -> Bool {
+    while position < buffer.count {
+      switch buffer[position] {
+      case 0x20, 0x09, 0x0D:
+        position += 1
+      case 0x0A:
+        position += 1
+        line += 1
+        lineStart = bufferBase + position
+        lineContinuations = 0
+      default:
+        return true
+      }
+    }
+    return false
+  }
+}
+
+/// What the reader expects after the whitespace at `position`.
+enum Expectation {
+  case value, valueAfterComma, firstValueOrEnd, firstKeyOrEnd, key, colon, commaOrEnd
+}
+
+/// Progress through a token that the buffer ended inside of.
+struct PartialToken {
+  /// Absolute offset of the token's first byte; -1 when no token is partly scanned.
+  var start = -1
+  /// Absolute offset where scanning resumes.
+  var resume = 0
+  var hasEscapes = false
+  var continuations = 0
+}
