@@ -1,0 +1,44 @@
+import RouteGuideProtocol
+
+// Calls wait here for a stream: until the server's SETTINGS say how many it takes, and while
+// that many are open. A server can refuse streams below its advertised limit (grpc-core counts
+// a stream until its handler is done); then the limit is lowered to what it took.
+
+extension HTTP2ClientConnection {
+  /// Gives waiting calls streams while the limit allows.
+  func submitPending() {
+    guard settingsReceived, !isClosed else { return }
+    if goAwayLastStreamID != nil {
+      let refused = pending
+      pending.removeAll()
+      let status = GRPCStatus(.unavailable, "the server is going away (GOAWAY); no new calls")
+      for call in refused { failSoon(call, status) }
+      return
+    }
+    while calls.count < maxConcurrentStreams, !pending.isEmpty {
+      submit(pending.removeFirst())
+    }
+  }
+
+  /// The server's SETTINGS: its stream limit is known; a raised limit is trusted again.
+  func settingsDidArrive() {
+    settingsReceived = true
+    let limit = advertisedStreamLimit
+    if limit > knownMaxConcurrentStreams {
+      learnedStreamLimit = nil
+      onStreamCapacity?()
+    }
+    knownMaxConcurrentStreams = limit
+    submitPending()
+  }
+
+  /// REFUSED_STREAM: the server never saw the call. It goes first in line and is retried when
+  /// a stream ends, or after a short delay that grows with each refusal.
+  func requeueRefused(_ call: ClientCall, attempt: Int) {
+    learnedStreamLimit = max(1, calls.count)
+    pending.insert(call, at: 0)
+    loop.schedule(after: 5_000_000 << UInt64(min(attempt, 8))) { [weak self] in
+      self?.submitPending()
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import RouteGuideProtocol
+
+/// The client end of an HTTP/2 connection carrying gRPC calls, over any ByteStream.
+///
+/// The event loop keeps the connection alive until its stream closes; `onClose` then runs once
+/// and every open call has finished. Everything runs on the loop thread.
+public final class HTTP2ClientConnection {
+  let loop: EventLoop
+  private let session: HTTP2Session
+  private let pump: HTTP2Pump
+  private let authority: String
+  private let scheme: String
+  private let userAgent: String
+  var calls: [Int32: ClientCall] = [:]
+  var goAwayLastStreamID: Int32?
+  var knownMaxConcurrentStreams = 100
+  /// Calls without a stream yet, in start order (HTTP2ClientConnection+Queue.swift).
+  var pending: [ClientCall] = []
+  var settingsReceived = false
+  var learnedStreamLimit: Int?
+  private var closeRequested = false
+  /// The stream is closed; new calls fail with UNAVAILABLE.
+  public private(set) var isClosed = false
+
+  /// A stream ended or the peer raised its limit: room for another call.
+  public var onStreamCapacity: (() -> Void)?
+  /// The connection is closed: nil when `close()` asked for it, else why.
+  public var onClose: ((TransportError?) -> Void)?
+
+  public init(
+    stream: any ByteStream, loop: EventLoop, authority: String, scheme: String, userAgent: String
+  ) throws(TransportError) {
+    self.loop = loop
+    self.authority = authority
+    self.scheme = scheme
+    self.userAgent = userAgent
+    session = try HTTP2Session(role: .client, settings: HTTP2Session.Settings())
+    pump = HTTP2Pump(stream: stream, loop: loop, session: session)
+    session.delegate = self
+    pump.onClose = { [self] error in pumpDidClose(error) }
+    pump.start()
+  }
+
+  /// The peer's SETTINGS_MAX_CONCURRENT_STREAMS (100 until its SETTINGS arrive), lowered to
+  /// what it really took if it refused streams below it.
+  public var maxConcurrentStreams: Int {
+    min(advertisedStreamLimit, learnedStreamLimit ?? Int.max)
+  }
+
+  var advertisedStreamLimit: Int { Int(min(session.remoteMaxConcurrentStreams, UInt32(Int32.max))) }
+
+  /// Calls started and not yet finished on the wire, including those waiting for a stream.
+  public var openCallCount: Int { calls.count + pending.count { !$0.isFinished } }
+
+  /// The peer as the stream names it, for messages.
+  public var peerDescription: String { pump.stream.peerDescription }
+
+  /// Starts a call; beyond the server's stream limit it waits for a stream to end.
+  public func startCall(
+    path: String, metadata: [(name: String, value: String)], timeoutNanoseconds: UInt64?,
+    maxReceiveMessageSize: Int, expectsSingleResponse: Bool, delegate: any ClientCallDelegate
+  ) -> ClientCall {
+    var headers: [(name: String, value: String)] = [
+      (":method", "POST"), (":scheme", scheme), (":path", path), (":authority", authority),
+      ("te", "trailers"), ("content-type", "application/grpc"), ("user-agent", userAgent),
+    ]
+    if let timeoutNanoseconds {
+      headers.append(("grpc-timeout", GRPCTimeout.encode(nanoseconds: timeoutNanoseconds)))
+    }
+    headers.append(contentsOf: metadata)
+    let call = ClientCall(
+      connection: self, requestHeaders: headers, maxReceiveMessageSize: maxReceiveMessageSize,
+      expectsSingleResponse: expectsSingleResponse, delegate: delegate)
+    guard !isClosed && !closeRequested else {
+      failSoon(call, GRPCStatus(.unavailable, "the connection to \(peerDescription) is closed"))
+      return call
+    }
+    if let timeoutNanoseconds {
+      call.deadlineTimer = loop.schedule(after: timeoutNanoseconds) { [weak call] in
+        call?.deadlineExpired(after: timeoutNanoseconds)
+      }
+    }
+    pending.append(call)
+    submitPending()
+    return call
+  }
+
+  /// Submits the request of `call`, which then waits in nghttp2 for its HEADERS to go out.
+  func submit(_ call: ClientCall) {
+    guard !call.isFinished else { return }
+    do {
+      call.streamID = try session.submitRequest(call.requestHeaders)
+    } catch {
+      failSoon(call, GRPCStatus(.internal, error.message))
+      return
+    }
+    calls[call.streamID] = call
+    pump.flushSoon()
+  }
+
+  /// Stops reading the socket, so TCP flow control slows the server (response backpressure).
+  public func pauseReading() { pump.pauseReading() }
+  /// Reads again, including bytes TLS already holds.
+  public func resumeReading() { pump.resumeReading() }
+  public var isReadingPaused: Bool { pump.isReadingPaused }
+
+  /// Sends GOAWAY and closes once it is written; open calls end with CANCELLED.
+  public func close() {
+    guard !isClosed, !closeRequested else { return }
+    closeRequested = true
+    do {
+      try session.terminate(HTTP2ErrorCode.noError)
+      pump.flushSoon()
+    } catch {
+      pump.close(nil)
+    }
+  }
+
+  /// The delegate is told after startCall returned, so it always has the call in hand.
+  func failSoon(_ call: ClientCall, _ status: GRPCStatus) {
+    loop.schedule(after: 0) { call.finish(status, reset: nil) }
+  }
+
+  func bodyDidGrow(_ call: ClientCall, wasDeferred: Bool) {
+    if wasDeferred && call.streamID > 0 && !call.streamClosed {
+      // A stream nghttp2 already closed cannot be resumed; nothing to do then.
+      try? session.resumeData(streamID: call.streamID)
+    }
+    pump.flushSoon()
+  }
+
+  func resetStream(_ call: ClientCall, _ code: UInt32) {
+    try? session.resetStream(streamID: call.streamID, code)
+    pump.flushSoon()
+  }
+
+  private func pumpDidClose(_ error: TransportError?) {
+    isClosed = true
+    let reported: TransportError?
+    let status: GRPCStatus
+    if closeRequested {
+      reported = error
+      status = GRPCStatus(.cancelled, "the connection was closed")
+    } else {
+      let lost = error ?? TransportError(.unavailable, "connection closed by \(peerDescription)")
+      reported = lost
+      status = GRPCStatus(lost.kind == .protocolError ? .internal : .unavailable, lost.message)
+    }
+    let open = pending + calls.sorted { $0.key < $1.key }.map(\.value)
+    calls.removeAll()
+    pending.removeAll()
+    for call in open { call.connectionDidClose(status) }
+    let handler = onClose
+    onClose = nil
+    onStreamCapacity = nil
+    handler?(reported)
+  }
+}

@@ -1,0 +1,32 @@
+import CNGHTTP2
+
+/// Header lists as nghttp2_nv arrays; nghttp2 copies them on submit, so they live only for a call.
+enum HTTP2HeaderBlock {
+  /// Calls `body` with `headers` as name/value pairs pointing into one contiguous buffer.
+  static func withNameValues<R>(
+    _ headers: [(name: String, value: String)], _ body: (UnsafeBufferPointer<nghttp2_nv>) -> R
+  ) -> R {
+    var storage: [UInt8] = []
+    var spans: [(name: Int, nameLength: Int, value: Int, valueLength: Int)] = []
+    for header in headers {
+      let name = storage.count
+      storage.append(contentsOf: header.name.utf8)
+      let value = storage.count
+      storage.append(contentsOf: header.value.utf8)
+      spans.append((name, value - name, value, storage.count - value))
+    }
+    // Never empty, so the base address below always exists.
+    storage.append(0)
+    return storage.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else {
+        return body(UnsafeBufferPointer(start: nil, count: 0))
+      }
+      let nvs = spans.map { span in
+        nghttp2_nv(
+          name: base + span.name, value: base + span.value, namelen: span.nameLength,
+          valuelen: span.valueLength, flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+      }
+      return nvs.withUnsafeBufferPointer(body)
+    }
+  }
+}

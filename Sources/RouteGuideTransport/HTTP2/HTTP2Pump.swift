@@ -1,0 +1,182 @@
+/// Moves bytes between a ByteStream and an HTTP2Session on the event loop.
+///
+/// Reads in 64 KiB chunks while not paused, gathers nghttp2's output into one buffer of at most
+/// `outputLimit` bytes, and writes it until the stream would block. After any event it tries
+/// both directions, as TLS may need either. The loop's watch keeps the pump (and whoever holds
+/// `onClose`) alive until the stream closes.
+final class HTTP2Pump {
+  static let readChunkSize = 64 << 10
+  static let outputLimit = 256 << 10
+  /// Reads per event before yielding to other watches; more are scheduled right after.
+  static let readsPerEvent = 16
+
+  let stream: any ByteStream
+  private let loop: EventLoop
+  private let session: HTTP2Session
+  private let readBuffer: UnsafeMutableRawBufferPointer
+  private var token: EventLoop.Token?
+  private var output: [UInt8] = []
+  private var outputOffset = 0
+  private var flushScheduled = false
+  private var readScheduled = false
+  private(set) var isReadingPaused = false
+  private(set) var isClosed = false
+  /// Called once when the stream is closed: nil when the session ended in order, else why.
+  var onClose: ((TransportError?) -> Void)?
+
+  init(stream: any ByteStream, loop: EventLoop, session: HTTP2Session) {
+    self.stream = stream
+    self.loop = loop
+    self.session = session
+    readBuffer = .allocate(byteCount: Self.readChunkSize, alignment: 1)
+  }
+
+  deinit {
+    readBuffer.deallocate()
+  }
+
+  /// Starts watching the stream; what the session queued (preface, SETTINGS) goes out on the
+  /// next loop iteration, so a failure never reaches `onClose` before the owner is set up.
+  func start() {
+    token = loop.watch(stream.fd, for: .readable) { [self] _ in handleEvent() }
+    flushSoon()
+  }
+
+  /// Bytes waiting in the pump's own output buffer.
+  var bufferedOutputBytes: Int { output.count - outputOffset }
+
+  func pauseReading() {
+    isReadingPaused = true
+    updateInterest()
+  }
+
+  func resumeReading() {
+    guard isReadingPaused else { return }
+    isReadingPaused = false
+    updateInterest()
+    // TLS may hold decrypted bytes that poll() cannot see.
+    scheduleRead()
+  }
+
+  /// Flushes on the next loop iteration, so many submissions share one write.
+  func flushSoon() {
+    guard !flushScheduled, !isClosed else { return }
+    flushScheduled = true
+    loop.schedule(after: 0) { [self] in
+      flushScheduled = false
+      flush()
+    }
+  }
+
+  private func scheduleRead() {
+    guard !readScheduled, !isClosed else { return }
+    readScheduled = true
+    loop.schedule(after: 0) { [self] in
+      readScheduled = false
+      handleEvent()
+    }
+  }
+
+  private func handleEvent() {
+    withExtendedLifetime(self) {
+      if !isReadingPaused { readAvailable() }
+      flush()
+    }
+  }
+
+  private func readAvailable() {
+    var reads = 0
+    while !isClosed && !isReadingPaused {
+      if reads == Self.readsPerEvent { return scheduleRead() }
+      reads += 1
+      do {
+        switch try stream.read(into: readBuffer) {
+        case .bytes(let count):
+          try session.receive(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+        case .wouldBlock:
+          return
+        case .eof:
+          let ended = !session.wantsRead && bufferedOutputBytes == 0
+          return close(
+            ended
+              ? sessionEndError
+              : TransportError(.unavailable, "connection closed by \(stream.peerDescription)"))
+        }
+      } catch {
+        // nghttp2 may have queued a GOAWAY that says why; send it if the socket takes it.
+        if error.kind == .protocolError { flush() }
+        return close(error)
+      }
+    }
+  }
+
+  /// Drains nghttp2 into the output buffer and writes until the stream would block.
+  func flush() {
+    guard !isClosed else { return }
+    do {
+      while true {
+        if bufferedOutputBytes < Self.outputLimit / 2 {
+          compactOutput()
+          try session.appendOutput(to: &output, limit: Self.outputLimit)
+        }
+        guard bufferedOutputBytes > 0, try writeOutput() else { break }
+      }
+    } catch {
+      return close(error)
+    }
+    if bufferedOutputBytes == 0 && !session.wantsRead && !session.wantsWrite {
+      return close(sessionEndError)
+    }
+    updateInterest()
+  }
+
+  /// Writes buffered output once; false when the stream would block.
+  private func writeOutput() throws(TransportError) -> Bool {
+    let offset = outputOffset
+    let result: Result<IOResult, TransportError> = output.withUnsafeBytes { bytes in
+      Result { () throws(TransportError) in
+        try stream.write(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+      }
+    }
+    guard case .bytes(let count) = try result.get() else { return false }
+    outputOffset += count
+    return true
+  }
+
+  private func compactOutput() {
+    if outputOffset == output.count {
+      output.removeAll(keepingCapacity: true)
+      outputOffset = 0
+    } else if outputOffset > 0 {
+      output.removeFirst(outputOffset)
+      outputOffset = 0
+    }
+  }
+
+  private func updateInterest() {
+    guard let token, !isClosed else { return }
+    var interest: EventLoop.Events = []
+    if !isReadingPaused { interest.insert(.readable) }
+    if bufferedOutputBytes > 0 { interest.insert(.writable) }
+    loop.setInterest(token, interest)
+  }
+
+  /// How the session ended: nil when in order, a protocol error when nghttp2 gave up on the peer.
+  private var sessionEndError: TransportError? {
+    session.connectionFailure.map {
+      TransportError(.protocolError, "\(stream.peerDescription): \($0)")
+    }
+  }
+
+  /// Closes the stream now, without flushing; `onClose` runs once.
+  func close(_ error: TransportError?) {
+    guard !isClosed else { return }
+    isClosed = true
+    if let token { loop.unwatch(token) }
+    token = nil
+    stream.close()
+    let handler = onClose
+    onClose = nil
+    handler?(error)
+  }
+}

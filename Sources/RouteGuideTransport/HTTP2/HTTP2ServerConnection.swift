@@ -1,0 +1,127 @@
+import RouteGuideProtocol
+
+/// The server end of an HTTP/2 connection: one ServerCall per valid gRPC request stream.
+///
+/// The event loop keeps the connection alive until its stream closes; `onClose` then runs once,
+/// after every open call was cancelled. A client that breaks the protocol ends only this
+/// connection. Everything runs on the loop thread.
+public final class HTTP2ServerConnection {
+  /// How long a graceful shutdown waits for the PING answer before the final GOAWAY.
+  static let shutdownNoticeGrace: UInt64 = 1_000_000_000
+
+  private enum Shutdown {
+    case running
+    case noticeSent
+    case goAwaySent
+  }
+
+  let loop: EventLoop
+  private let session: HTTP2Session
+  private let pump: HTTP2Pump
+  let maxReceiveMessageSize: Int
+  let acceptCall: (ServerCall) -> Void
+  var calls: [Int32: ServerCall] = [:]
+  /// Request header blocks still arriving, by stream.
+  var pendingRequests: [Int32: [(name: String, value: String)]] = [:]
+  private var shutdown = Shutdown.running
+
+  /// Runs once when the connection is closed.
+  public var onClose: (() -> Void)?
+
+  public init(
+    stream: any ByteStream, loop: EventLoop, maxConcurrentStreams: UInt32,
+    maxReceiveMessageSize: Int, acceptCall: @escaping (ServerCall) -> Void
+  ) throws(TransportError) {
+    self.loop = loop
+    self.maxReceiveMessageSize = maxReceiveMessageSize
+    self.acceptCall = acceptCall
+    var settings = HTTP2Session.Settings()
+    settings.maxConcurrentStreams = maxConcurrentStreams
+    session = try HTTP2Session(role: .server, settings: settings)
+    pump = HTTP2Pump(stream: stream, loop: loop, session: session)
+    session.delegate = self
+    pump.onClose = { [self] _ in pumpDidClose() }
+    pump.start()
+  }
+
+  /// Calls accepted whose streams are still open.
+  public var openCallCount: Int { calls.count }
+  public var isClosed: Bool { pump.isClosed }
+  public var peerDescription: String { pump.stream.peerDescription }
+  /// Bytes written by nghttp2 that the socket has not taken yet.
+  public var bufferedOutputBytes: Int { pump.bufferedOutputBytes }
+
+  /// GOAWAY in two steps (notice, PING round trip, final GOAWAY); closes when the calls end.
+  public func shutdownGracefully() {
+    guard case .running = shutdown, !pump.isClosed else { return }
+    shutdown = .noticeSent
+    do {
+      try session.submitShutdownNotice()
+      try session.submitPing()
+    } catch {
+      return abort()
+    }
+    loop.schedule(after: Self.shutdownNoticeGrace) { [weak self] in self?.sendFinalGoAway() }
+    pump.flushSoon()
+  }
+
+  func sendFinalGoAway() {
+    guard case .noticeSent = shutdown, !pump.isClosed else { return }
+    shutdown = .goAwaySent
+    do {
+      try session.submitGoAway(lastStreamID: session.lastProcessedStreamID, HTTP2ErrorCode.noError)
+      pump.flushSoon()
+    } catch {
+      abort()
+    }
+  }
+
+  /// Closes the connection now; open calls are cancelled.
+  public func abort() {
+    pump.close(nil)
+  }
+
+  func submitResponse(
+    _ call: ServerCall, extraHeaders: [(name: String, value: String)], hasBody: Bool
+  ) {
+    guard !call.streamClosed else { return }
+    let headers = [(":status", "200"), ("content-type", "application/grpc")] + extraHeaders
+    respond(streamID: call.streamID, headers, hasBody: hasBody)
+  }
+
+  /// Answers a request that is not gRPC with an HTTP error and a gRPC status, ending the stream.
+  func reject(streamID: Int32, httpStatus: Int, _ status: GRPCStatus) {
+    let headers: [(name: String, value: String)] = [
+      (":status", "\(httpStatus)"), ("content-type", "application/grpc"),
+      ("grpc-status", "\(status.code.rawValue)"),
+      ("grpc-message", GRPCMessageCoding.percentEncode(status.message)),
+    ]
+    respond(streamID: streamID, headers, hasBody: false)
+  }
+
+  private func respond(streamID: Int32, _ headers: [(name: String, value: String)], hasBody: Bool) {
+    do {
+      try session.submitResponse(streamID: streamID, headers, hasBody: hasBody)
+    } catch {
+      try? session.resetStream(streamID: streamID, HTTP2ErrorCode.internalError)
+    }
+    pump.flushSoon()
+  }
+
+  func bodyDidGrow(_ call: ServerCall, wasDeferred: Bool) {
+    if wasDeferred && !call.streamClosed {
+      try? session.resumeData(streamID: call.streamID)
+    }
+    pump.flushSoon()
+  }
+
+  private func pumpDidClose() {
+    let open = calls.sorted { $0.key < $1.key }.map(\.value)
+    calls.removeAll()
+    pendingRequests.removeAll()
+    for call in open { call.didClose() }
+    let handler = onClose
+    onClose = nil
+    handler?()
+  }
+}
