@@ -1,1 +1,0 @@
-// Placeholder until the in-house parser lands.
