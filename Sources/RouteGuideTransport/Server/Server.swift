@@ -1,0 +1,104 @@
+import RouteGuideProtocol
+
+/// A gRPC server: accepts connections on its listeners and runs one HTTP/2 connection each,
+/// all on one event loop.
+///
+/// Nothing here blocks: a client that connects and stalls holds only its own connection.
+public final class Server {
+  /// Limits applied to every connection.
+  public struct Configuration: Sendable {
+    public var maxConcurrentStreams: UInt32
+    public var maxReceiveMessageSize: Int
+    /// How long open streams may run after a graceful shutdown starts before they are cut.
+    public var gracePeriodNanoseconds: UInt64
+
+    public init(
+      maxConcurrentStreams: UInt32 = 100, maxReceiveMessageSize: Int = 4 * 1024 * 1024,
+      gracePeriodNanoseconds: UInt64 = 5_000_000_000
+    ) {
+      self.maxConcurrentStreams = maxConcurrentStreams
+      self.maxReceiveMessageSize = maxReceiveMessageSize
+      self.gracePeriodNanoseconds = gracePeriodNanoseconds
+    }
+  }
+
+  let loop: EventLoop
+  let configuration: Configuration
+  let tls: TLSServerContext?
+  let acceptCall: (ServerCall) -> Void
+  var listeners: [(listener: Listener, token: EventLoop.Token)] = []
+  var connections: [ObjectIdentifier: HTTP2ServerConnection] = [:]
+  var shutdown: Shutdown?
+  /// Reports a connection that could not be set up (the server keeps going).
+  public var onConnectionError: ((TransportError) -> Void)?
+
+  /// `acceptCall` gets every new stream and sets its handler (or finishes it at once).
+  public init(
+    loop: EventLoop, listeners: [Listener], tls: TLSServerContext?,
+    configuration: Configuration, acceptCall: @escaping (ServerCall) -> Void
+  ) {
+    self.loop = loop
+    self.tls = tls
+    self.configuration = configuration
+    self.acceptCall = acceptCall
+    for listener in listeners {
+      let token = loop.watch(listener.fd, for: .readable) { [unowned self, unowned listener] _ in
+        self.acceptPending(on: listener)
+      }
+      self.listeners.append((listener, token))
+    }
+  }
+
+  /// Connections open now.
+  public var connectionCount: Int { connections.count }
+
+  /// The most connections taken from one listener per loop round, so a flood of new
+  /// clients cannot starve the connections already open.
+  static let acceptBatch = 64
+  /// How long accepting pauses after it failed (e.g. out of file descriptors).
+  static let acceptBackoff: UInt64 = 100_000_000
+
+  private func acceptPending(on listener: Listener) {
+    for _ in 0..<Self.acceptBatch {
+      let accepted: (any ByteStream)?
+      do {
+        accepted = try listener.accept()
+      } catch {
+        onConnectionError?(error)
+        pauseAccepting(listener)
+        return
+      }
+      guard let stream = accepted else { return }
+      serve(stream)
+    }
+  }
+
+  private func serve(_ socket: any ByteStream) {
+    do {
+      let stream = try tls?.wrap(socket) ?? socket
+      let connection = try HTTP2ServerConnection(
+        stream: stream, loop: loop, maxConcurrentStreams: configuration.maxConcurrentStreams,
+        maxReceiveMessageSize: configuration.maxReceiveMessageSize, acceptCall: acceptCall)
+      let id = ObjectIdentifier(connection)
+      connections[id] = connection
+      connection.onClose = { [weak self] in self?.connectionDidClose(id) }
+    } catch {
+      socket.close()
+      onConnectionError?(error)
+    }
+  }
+
+  private func pauseAccepting(_ listener: Listener) {
+    guard let entry = listeners.first(where: { $0.listener === listener }) else { return }
+    loop.setInterest(entry.token, [])
+    loop.schedule(after: Self.acceptBackoff) { [weak self] in
+      guard let self, self.shutdown == nil else { return }
+      self.loop.setInterest(entry.token, .readable)
+    }
+  }
+
+  private func connectionDidClose(_ id: ObjectIdentifier) {
+    connections[id] = nil
+    if connections.isEmpty { shutdown?.finish() }
+  }
+}
