@@ -1,2 +1,40 @@
-// Placeholder until the command line lands.
-print("rg")
+import ArgumentParsing
+import Glibc
+
+/// `rg`: the root command; it only selects a subcommand.
+struct RGCommand: ParsableCommand {
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "rg",
+      abstract: "A scriptable gRPC client (and server) for the RouteGuide service.",
+      discussion: """
+        JSON in on stdin, one compact JSON object per line out. TLS with verification unless \
+        --plaintext or an http:// address. ADDRESS defaults to $RG_ADDRESS, else \
+        localhost:50051.
+
+        Exit status: 0 every call ended OK; 1 I/O, TLS or internal error; 2 usage error; \
+        3 bad input; 64+N a call ended with gRPC status N; 130 interrupted.
+        """,
+      version: RGVersion.text,
+      examples: [
+        CommandExample(
+          "Look up one feature", "rg get -d '{\"latitude\": 409146138, \"longitude\": -746188906}'"),
+        CommandExample(
+          "Run a local server and talk to it",
+          "rg serve & echo '{\"latitude\": 409146138, \"longitude\": -746188906}' | rg get "
+            + "http://localhost:50051"),
+      ],
+      subcommands: [
+        GetCommand.self, ListCommand.self, RecordCommand.self, ChatCommand.self,
+        ServeCommand.self, CompletionsCommand.self, ManCommand.self,
+      ])
+  }
+
+  init(values: ParsedValues) throws(ValidationError) {}
+
+  func run() -> Int32 { 0 }
+}
+
+// A closed stdout is a quiet success (DESIGN §3), not death by signal.
+signal(SIGPIPE, SIG_IGN)
+exit(CommandRunner.run(RGCommand.self, arguments: Array(CommandLine.arguments.dropFirst())))

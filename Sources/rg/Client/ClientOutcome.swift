@@ -1,0 +1,85 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// How a client run ended, and the one place that turns it into an exit code and a message.
+enum ClientOutcome: Error {
+  /// Every call ended OK.
+  case ok
+  /// A call ended with a non-OK gRPC status.
+  case status(GRPCStatus)
+  /// Connecting or the connection itself failed.
+  case transport(TransportError)
+  /// An input value did not parse or did not fit: `source` names where it came from.
+  case badInput(source: String, JSONInputError)
+  /// The input as a whole does not suit the method (e.g. two Rectangles for `list`).
+  case unsuitableInput(String)
+  /// rg itself could not do its job (reading input, writing output).
+  case failure(String)
+  /// stdout was closed by the reader: a quiet success, as for `rg list | head -1`.
+  case outputClosed
+  /// SIGINT: open streams were cancelled.
+  case interrupted
+
+  /// The exit status of DESIGN §1.
+  var exitCode: Int32 {
+    switch self {
+    case .ok, .outputClosed: 0
+    case .status(let status): Self.exitCode(for: status.code)
+    case .transport(let error): Self.exitCode(for: error)
+    case .badInput, .unsuitableInput: 3
+    case .failure: 1
+    case .interrupted: 130
+    }
+  }
+
+  /// The one stderr line (without `rg: ` and newline); nil when rg ends quietly.
+  var message: String? {
+    switch self {
+    case .ok, .outputClosed, .interrupted: nil
+    case .status(let status): status.description
+    case .transport(let error): Self.message(for: error)
+    case .badInput(let source, let error): "\(source):\(error.description)"
+    case .unsuitableInput(let text), .failure(let text): text
+    }
+  }
+
+  /// 64 + N, the convention grpcurl set, so scripts port over.
+  static func exitCode(for code: GRPCStatusCode) -> Int32 {
+    code == .ok ? 0 : 64 + Int32(code.rawValue)
+  }
+
+  /// Transport failures seen before a call has a status: what a gRPC library would report.
+  static func status(for error: TransportError) -> GRPCStatusCode? {
+    switch error.kind {
+    case .unavailable, .timeout: .unavailable
+    case .protocolError: .internal
+    case .tls, .io: nil
+    }
+  }
+
+  private static func exitCode(for error: TransportError) -> Int32 {
+    status(for: error).map { exitCode(for: $0) } ?? 1
+  }
+
+  private static func message(for error: TransportError) -> String {
+    guard let code = status(for: error) else { return error.message }
+    return "\(code.name): \(error.message)"
+  }
+
+  /// Whether this outcome should replace `other` as the reason rg exits.
+  ///
+  /// The first failure wins, except that an interrupt or a bad input decided by the user
+  /// outranks the cancellations they cause.
+  func supersedes(_ other: ClientOutcome?) -> Bool {
+    guard let other else { return true }
+    switch other {
+    case .ok: return true
+    case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure: return false
+    case .status, .transport:
+      switch self {
+      case .interrupted, .outputClosed, .badInput, .unsuitableInput: return true
+      default: return false
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import Glibc
+import RouteGuideProtocol
+
+/// The entry point of `rg get|list|record|chat`: runs the calls, returns the exit status.
+enum ClientRunner {
+  static func run(_ method: RouteGuideMethod, _ options: ClientOptions) -> Int32 {
+    // A closed stdout must surface as EPIPE (a quiet success), never kill rg.
+    signal(SIGPIPE, SIG_IGN)
+    occupyClosedStandardDescriptors()
+    return ClientSession(method, options).run()
+  }
+
+  /// Opens /dev/null on any of fds 0-2 that the parent closed (`rg get <&-`): otherwise the
+  /// socket would get that number, and rg would read its input from the server or write its
+  /// output into the connection.
+  private static func occupyClosedStandardDescriptors() {
+    for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+      let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+      if opened >= 0 && opened != fd {
+        _ = dup2(opened, fd)
+        _ = close(opened)
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// `get`: one unary call per input Point, many in flight on one connection, output in input
+/// order.
+///
+/// At most `window` calls are started but not yet printed: never more streams than the user's
+/// --concurrency or the server's SETTINGS_MAX_CONCURRENT_STREAMS, and a slow first answer holds
+/// back (and bounds) the answers queued behind it. The first failure in input order decides the
+/// exit: answers before it are printed, calls after it are cancelled.
+final class GetDriver: CallDriver, ClientCallDelegate {
+  var onFinish: ((ClientOutcome) -> Void)?
+  private let input: MessageInput<Point>
+  private let settings: CallSettings
+  private let sink: OutputSink
+  private let concurrency: Int
+  private var connection: HTTP2ClientConnection?
+  /// Open calls by their index in the input.
+  private var open: [Int: ClientCall] = [:]
+  private var indexOfCall: [ObjectIdentifier: Int] = [:]
+  private var answers: [Int: Feature] = [:]
+  private var started = 0
+  private var printed = 0
+  private var inputEnded = false
+  private var failure: (index: Int, outcome: ClientOutcome)?
+  private var finished = false
+  /// Whether the server has answered anything yet; its SETTINGS come first on the connection,
+  /// so only then is `maxConcurrentStreams` surely the server's limit rather than a default.
+  private var serverSettingsKnown = false
+  /// What HTTP2ClientConnection reports before the server's SETTINGS arrive.
+  private static let assumedStreamLimit = 100
+
+  init(input: MessageInput<Point>, settings: CallSettings, sink: OutputSink, concurrency: Int) {
+    self.input = input
+    self.settings = settings
+    self.sink = sink
+    self.concurrency = max(1, concurrency)
+  }
+
+  func start(on connection: HTTP2ClientConnection) {
+    self.connection = connection
+    connection.onStreamCapacity = { [weak self] in self?.startCalls() }
+    input.onReadable = { [weak self] in self?.startCalls() }
+    startCalls()
+  }
+
+  func cancelAll() {
+    input.close()
+    for call in open.values { call.cancel() }
+  }
+
+  /// One call until the server's limit is known: a server that allows fewer streams than the
+  /// assumed default resets the extra ones (grpcio: ENHANCE_YOUR_CALM). Any other value than
+  /// the default is the server's own, and a raised limit calls `onStreamCapacity`.
+  private var window: Int {
+    let limit = connection?.maxConcurrentStreams ?? 1
+    guard serverSettingsKnown || limit != Self.assumedStreamLimit else { return 1 }
+    return min(concurrency, max(1, limit))
+  }
+
+  /// The first sign of life from the server opens the window to its real size.
+  private func serverAnswered() {
+    guard !serverSettingsKnown else { return }
+    serverSettingsKnown = true
+    startCalls()
+  }
+
+  private func startCalls() {
+    while failure == nil && !inputEnded && started - printed < window {
+      switch input.next() {
+      case .message(let point): startCall(point)
+      case .needMore: return
+      case .end:
+        inputEnded = true
+        input.close()
+      case .failed(let outcome): fail(at: started, outcome)
+      }
+    }
+    finishIfDone()
+  }
+
+  private func startCall(_ point: Point) {
+    guard let connection else { return }
+    let index = started
+    started += 1
+    let call = settings.start(.getFeature, on: connection, delegate: self)
+    open[index] = call
+    indexOfCall[ObjectIdentifier(call)] = index
+    call.send(point)
+    call.closeSending()
+  }
+
+  /// Records a failure at `index` unless an earlier one is known; cancels the calls after it.
+  private func fail(at index: Int, _ outcome: ClientOutcome) {
+    if let failure, failure.index <= index { return }
+    failure = (index, outcome)
+    input.close()
+    for (other, call) in open where other > index { call.cancel() }
+  }
+
+  private func printInOrder() {
+    while printed < (failure?.index ?? Int.max), let feature = answers.removeValue(forKey: printed)
+    {
+      sink.append(feature)
+      printed += 1
+    }
+  }
+
+  private func finishIfDone() {
+    guard !finished, open.isEmpty, inputEnded || failure != nil else { return }
+    finished = true
+    onFinish?(failure?.outcome ?? .ok)
+  }
+
+  func callDidReceiveHeaders(_ call: ClientCall, headers: [(name: String, value: String)]) {
+    settings.log?.headers(call, headers)
+    serverAnswered()
+  }
+
+  func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
+    guard let index = indexOfCall[ObjectIdentifier(call)] else { return }
+    switch CallSettings.decode(payload, as: Feature.self) {
+    case .success(let feature): answers[index] = feature
+    case .failure(let status):
+      fail(at: index, .status(status))
+      call.cancel()
+    }
+  }
+
+  func callDidFinish(
+    _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
+  ) {
+    settings.log?.finished(call, status: status, trailers: trailers)
+    guard let index = indexOfCall.removeValue(forKey: ObjectIdentifier(call)) else { return }
+    open[index] = nil
+    if status.code != .ok {
+      answers[index] = nil
+      fail(at: index, .status(status))
+    }
+    printInOrder()
+    // A finished call means a round trip has passed (or a deadline far longer than one).
+    serverSettingsKnown = true
+    startCalls()
+  }
+
+  func callCanSendMore(_ call: ClientCall) {}
+}

@@ -1,0 +1,130 @@
+import Glibc
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// stdout as NDJSON: buffered, written in large chunks, and never blocking the event loop.
+///
+/// Lines are flushed when the buffer fills and whenever the loop is about to block, so a fast
+/// `list` writes 64 KiB at a time while a slow chat still sees every line at once.
+final class OutputSink {
+  /// Flush as soon as this much is buffered.
+  static let chunkSize = 64 * 1024
+  /// Above this much unwritten output the sink reports itself behind (pause the connection).
+  static let highWater = 1 << 20
+  /// Below this much it catches up again.
+  static let lowWater = 256 * 1024
+
+  private let loop: EventLoop
+  private let fd: Int32
+  private let mapping: JSONMappingOptions
+  private var buffer: [UInt8] = []
+  private var written = 0
+  private var watch: EventLoop.Token?
+  private var hook: EventLoop.Token?
+  private var blockingMode: FileDescriptorMode?
+  private(set) var isBehind = false
+  private(set) var isClosed = false
+
+  /// Called when the sink falls behind (true) or catches up (false).
+  var onBehindChange: ((Bool) -> Void)?
+  /// Called once when output can no longer be written: `.outputClosed` for a closed pipe.
+  var onFailure: ((ClientOutcome) -> Void)?
+  /// Called whenever everything buffered has been written.
+  var onDrained: (() -> Void)?
+
+  init(loop: EventLoop, fd: Int32 = 1, mapping: JSONMappingOptions) {
+    self.loop = loop
+    self.fd = fd
+    self.mapping = mapping
+    // Only pipes and sockets can make us wait; a terminal or file is written directly.
+    blockingMode = FileDescriptorMode.makeNonBlockingIfPipe(fd)
+    hook = loop.beforeBlocking { [weak self] in self?.flush() }
+  }
+
+  deinit { close() }
+
+  var pendingBytes: Int { buffer.count - written }
+
+  /// Adds one message as a compact JSON line.
+  func append(_ message: some JSONMessage) {
+    guard !isClosed else { return }
+    message.appendJSONLine(to: &buffer, options: mapping)
+    if pendingBytes >= Self.chunkSize { flush() }
+    updateBehind()
+  }
+
+  /// Writes as much as the descriptor takes now; waits for writability for the rest.
+  func flush() {
+    while pendingBytes > 0 && !isClosed {
+      let count = buffer.withUnsafeBytes { bytes in
+        Glibc.write(fd, bytes.baseAddress.map { $0 + written }, pendingBytes)
+      }
+      if count > 0 {
+        written += count
+        continue
+      }
+      let code = errno
+      if count < 0 && code == EINTR { continue }
+      if count < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
+        waitForWritable()
+        break
+      }
+      fail(code)
+      return
+    }
+    compact()
+    updateBehind()
+    if pendingBytes == 0 {
+      stopWaiting()
+      onDrained?()
+    }
+  }
+
+  /// Stops writing and restores the descriptor's flags; pending output is dropped.
+  func close() {
+    isClosed = true
+    stopWaiting()
+    if let hook { loop.removeBeforeBlocking(hook) }
+    hook = nil
+    blockingMode?.restore()
+    blockingMode = nil
+  }
+
+  private func waitForWritable() {
+    guard watch == nil else { return }
+    watch = loop.watch(fd, for: .writable) { [weak self] _ in self?.flush() }
+  }
+
+  private func stopWaiting() {
+    if let watch { loop.unwatch(watch) }
+    watch = nil
+  }
+
+  private func compact() {
+    if written == buffer.count {
+      buffer.removeAll(keepingCapacity: true)
+      written = 0
+    } else if written >= Self.chunkSize && written * 2 >= buffer.count {
+      buffer.removeFirst(written)
+      written = 0
+    }
+  }
+
+  private func updateBehind() {
+    let behind = isBehind ? pendingBytes > Self.lowWater : pendingBytes > Self.highWater
+    guard behind != isBehind else { return }
+    isBehind = behind
+    onBehindChange?(behind)
+  }
+
+  private func fail(_ code: Int32) {
+    close()
+    buffer = []
+    written = 0
+    // A reader that went away (`rg list | head -1`) is a quiet success, as in ripgrep.
+    let outcome: ClientOutcome =
+      code == EPIPE
+      ? .outputClosed : .failure("write to stdout: \(String(cString: strerror(code)))")
+    onFailure?(outcome)
+  }
+}

@@ -1,0 +1,84 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// `record` and `chat`: one call whose requests stream from the input while it is open.
+///
+/// `chat` prints each answer as it arrives (full duplex: answers show while stdin is still
+/// open); `record` holds its one answer and prints it only when the call ends OK.
+final class StreamingDriver<Request: JSONMessage & ProtobufMessage, Response>: CallDriver,
+  ClientCallDelegate
+where Response: JSONMessage & ProtobufMessage {
+  var onFinish: ((ClientOutcome) -> Void)?
+  private let method: RouteGuideMethod
+  private let input: MessageInput<Request>
+  private let settings: CallSettings
+  private let sink: OutputSink
+  private var call: ClientCall?
+  private var pump: RequestPump<Request>?
+  private var heldResponse: Response?
+  private var decodeFailure: GRPCStatus?
+
+  init(
+    _ method: RouteGuideMethod, input: MessageInput<Request>, settings: CallSettings,
+    sink: OutputSink
+  ) {
+    self.method = method
+    self.input = input
+    self.settings = settings
+    self.sink = sink
+  }
+
+  func start(on connection: HTTP2ClientConnection) {
+    let call = settings.start(method, on: connection, delegate: self)
+    self.call = call
+    let pump = RequestPump(input: input, call: call)
+    self.pump = pump
+    pump.pump()
+  }
+
+  func cancelAll() {
+    pump?.stop()
+    call?.cancel()
+  }
+
+  func callDidReceiveHeaders(_ call: ClientCall, headers: [(name: String, value: String)]) {
+    settings.log?.headers(call, headers)
+  }
+
+  func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
+    guard decodeFailure == nil else { return }
+    switch CallSettings.decode(payload, as: Response.self) {
+    case .success(let response):
+      if method.isServerStreaming { sink.append(response) } else { heldResponse = response }
+    case .failure(let status):
+      decodeFailure = status
+      pump?.stop()
+      call.cancel()
+    }
+  }
+
+  func callDidFinish(
+    _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
+  ) {
+    settings.log?.finished(call, status: status, trailers: trailers)
+    pump?.stop()
+    self.call = nil
+    // Our own reasons to cancel come first: the CANCELLED status they cause is not news.
+    let outcome: ClientOutcome
+    if let failure = pump?.failure {
+      outcome = failure
+    } else if let decodeFailure {
+      outcome = .status(decodeFailure)
+    } else if status.code != .ok {
+      outcome = .status(status)
+    } else {
+      if let heldResponse { sink.append(heldResponse) }
+      outcome = .ok
+    }
+    onFinish?(outcome)
+  }
+
+  func callCanSendMore(_ call: ClientCall) {
+    pump?.pump()
+  }
+}

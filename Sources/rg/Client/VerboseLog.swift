@@ -1,0 +1,71 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// The -v log on stderr: connection set-up, each call's headers and trailers, and timing.
+///
+/// curl's markers: `*` for events, `>` for what rg sent, `<` for what it received. With several
+/// calls (`get`), each line names its call as `[N]`.
+final class VerboseLog {
+  private let startTime = EventLoop.now()
+  private var callStarts: [ObjectIdentifier: (number: Int, time: UInt64)] = [:]
+  private var callCount = 0
+  private let numbersCalls: Bool
+
+  /// `numbersCalls`: prefix call lines with `[N]`, for runs that may make several calls.
+  init(numbersCalls: Bool) {
+    self.numbersCalls = numbersCalls
+  }
+
+  func connecting(to address: ServerAddress, tls: Bool) {
+    event("connecting to \(address) (\(tls ? "TLS" : "plaintext"))")
+  }
+
+  func connected(_ stream: any ByteStream) {
+    let elapsed = Self.milliseconds(EventLoop.now() - startTime)
+    event("connected to \(stream.peerDescription) after \(elapsed)")
+    if let tls = stream as? any TLSInfo {
+      event("\(tls.tlsVersion), \(tls.cipher), ALPN \(tls.negotiatedProtocol ?? "none")")
+    }
+  }
+
+  func callStarted(_ call: ClientCall) {
+    callCount += 1
+    callStarts[ObjectIdentifier(call)] = (callCount, EventLoop.now())
+    for header in call.requestHeaders {
+      line(call, "> \(header.name): \(header.value)")
+    }
+  }
+
+  func headers(_ call: ClientCall, _ headers: [(name: String, value: String)]) {
+    for header in headers {
+      line(call, "< \(header.name): \(header.value)")
+    }
+  }
+
+  func finished(
+    _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
+  ) {
+    for trailer in trailers {
+      line(call, "< \(trailer.name): \(trailer.value)")
+    }
+    let started = callStarts[ObjectIdentifier(call)]?.time ?? startTime
+    line(call, "* \(status.code.name) after \(Self.milliseconds(EventLoop.now() - started))")
+    callStarts[ObjectIdentifier(call)] = nil
+  }
+
+  private func event(_ text: String) {
+    ClientDiagnostics.write("* \(text)\n")
+  }
+
+  private func line(_ call: ClientCall, _ text: String) {
+    let number = callStarts[ObjectIdentifier(call)]?.number
+    let prefix = numbersCalls ? "[\(number.map(String.init) ?? "?")] " : ""
+    ClientDiagnostics.write(prefix + text + "\n")
+  }
+
+  /// `12.3 ms`, without Foundation's formatting.
+  static func milliseconds(_ nanoseconds: UInt64) -> String {
+    let tenths = nanoseconds / 100_000
+    return "\(tenths / 10).\(tenths % 10) ms"
+  }
+}

@@ -1,0 +1,128 @@
+import ArgumentParsing
+
+/// The parts of rg's man page that are not in the command declarations.
+extension ManCommand {
+  static func content(programName name: String) -> ManPageContent {
+    ManPageContent(
+      date: date,
+      sections: [
+        addressSection(name), inputOutputSection(name), exitStatusSection(name),
+      ],
+      environment: [
+        ManPageDefinition(
+          "SSL_CERT_FILE, SSL_CERT_DIR",
+          "Where OpenSSL finds the trusted CA certificates when --cacert is not given.")
+      ],
+      examples: examples,
+      seeAlso: ["grpcurl(1)", "jq(1)", "openssl(1)"])
+  }
+
+  private static func addressSection(_ name: String) -> ManPageSection {
+    ManPageSection(
+      "ADDRESS",
+      [
+        .paragraph(
+          "ADDRESS names the server. When it is left out, $RG_ADDRESS is used, else "
+            + "localhost:50051. Every form speaks TLS, with the server's certificate and name "
+            + "verified, unless it says http:// or --plaintext is given."),
+        .definitions([
+          ManPageDefinition("host:port", "A host name or an IPv4 address, and a port."),
+          ManPageDefinition("[v6]:port", "An IPv6 address in brackets, and a port."),
+          ManPageDefinition("unix:/path", "A unix domain socket."),
+          ManPageDefinition("http://host:port", "Plaintext HTTP/2 (port 80 when left out)."),
+          ManPageDefinition("https://host[:port]", "TLS (port 443 when left out)."),
+        ]),
+      ])
+  }
+
+  private static func inputOutputSection(_ name: String) -> ManPageSection {
+    ManPageSection(
+      "INPUT AND OUTPUT",
+      [
+        .paragraph(
+          "Input comes from stdin, or from -d/--data: JSON text, @FILE, or @- for stdin. It "
+            + "is any sequence of JSON values: NDJSON, one pretty-printed document, or "
+            + "documents back to back, as jq reads them. Values are parsed as they arrive, "
+            + "so a stream can be typed or piped in."),
+        .paragraph(
+          "Values follow the proto3 JSON mapping: keys in lowerCamelCase or as the proto "
+            + "field names (point_count); int32 fields as numbers or strings, including "
+            + "whole-number exponent forms (4.09146138e8); null leaves a field unset. "
+            + "Fractions, out-of-range numbers and unknown fields (unless "
+            + "--allow-unknown-fields) are bad input."),
+        .paragraph(
+          "Output is one compact JSON object per line (NDJSON) in the same mapping: "
+            + "lowerCamelCase keys (proto names with --proto-names), fields at their default "
+            + "value left out (kept with --emit-defaults), non-ASCII text as UTF-8. Lines "
+            + "come in arrival order; \(name) get prints them in input order. Diagnostics go "
+            + "to stderr only, one line each: \(name): what: why."),
+        .paragraph("The messages, with latitude and longitude in degrees times 10^7:"),
+        .definitions([
+          ManPageDefinition("Point", #"{"latitude": 409146138, "longitude": -746188906}"#),
+          ManPageDefinition("Rectangle", #"{"lo": Point, "hi": Point}"#),
+          ManPageDefinition("Feature", #"{"name": "...", "location": Point}"#),
+          ManPageDefinition("RouteNote", #"{"location": Point, "message": "..."}"#),
+          ManPageDefinition(
+            "RouteSummary",
+            #"{"pointCount": 2, "featureCount": 1, "distance": 1234, "elapsedTime": 3}"#),
+        ]),
+      ])
+  }
+
+  private static func exitStatusSection(_ name: String) -> ManPageSection {
+    ManPageSection(
+      "EXIT STATUS",
+      [
+        .paragraph("The same as grpcurl's, so scripts port over:"),
+        .definitions([
+          ManPageDefinition(
+            "0",
+            "Every call ended OK (also when stdout was closed early, e.g. \(name) list | "
+              + "head -1)."),
+          ManPageDefinition("1", "\(name) could not do its job: I/O, TLS, or an internal error."),
+          ManPageDefinition("2", "Usage: unknown flag, bad value, bad ADDRESS."),
+          ManPageDefinition(
+            "3",
+            "Bad input: a JSON value that does not parse or does not fit the message "
+              + "(line:column given)."),
+          ManPageDefinition(
+            "64 + N",
+            "A call ended with gRPC status N (e.g. 78 UNAVAILABLE, 68 DEADLINE_EXCEEDED)."),
+          ManPageDefinition(
+            "130", "Interrupted (SIGINT): open streams are cancelled with RST_STREAM(CANCEL)."),
+        ]),
+      ])
+  }
+
+  /// Command lines that work as written against a server named by $RG_ADDRESS (a test runs
+  /// each one against `rg serve`).
+  static let examples: [CommandExample] = [
+    CommandExample(
+      "Look up the feature at a point, on the server that RG_ADDRESS names",
+      #"rg get -d '{"latitude": 409146138, "longitude": -746188906}'"#),
+    CommandExample(
+      "Look up points read from stdin; the answers come in input order",
+      #"printf '{"latitude": %d, "longitude": %d}\n' 409146138 -746188906 0 0 | rg get"#),
+    CommandExample(
+      "Print the names of the first three features in a rectangle",
+      #"rg list -d '{"lo": {"latitude": 4e8, "longitude": -7.5e8}, "#
+        + #""hi": {"latitude": 4.2e8, "longitude": -7.3e8}}' | head -n 3 | jq -r .name"#),
+    CommandExample(
+      "Record a route of two points",
+      #"rg record -d '{"latitude": 407838351, "longitude": -746143763} "#
+        + #"{"latitude": 408122808, "longitude": -743999179}'"#),
+    CommandExample(
+      "Send two notes at one place; the server answers the second with the first",
+      #"printf '{"location": {"latitude": 1, "longitude": 1}, "message": "%s"}\n' one two "#
+        + "| rg chat"),
+    CommandExample(
+      "Print every field, with the proto field names",
+      "rg get --emit-defaults --proto-names -d '{}'"),
+    CommandExample(
+      "Set a deadline and send metadata with each call",
+      #"rg get --timeout 2s -H 'x-request-id: 42' -d '{"latitude": 1, "longitude": 2}'"#),
+    CommandExample(
+      "Act on the exit status: 3 is bad input",
+      #"rg get -d '{"latitude": 1.5}' 2>/dev/null || echo "exit status $?""#),
+  ]
+}

@@ -1,0 +1,22 @@
+import ArgumentParsing
+
+/// The `--name` option of `rg completions` and `rg man`: the name rg is installed as.
+enum ProgramName {
+  static let argument = ArgumentDefinition.option(
+    "name", valueName: "NAME",
+    help: "The name rg is installed as (e.g. grg, beside ripgrep); the output is for that command.",
+    defaultValue: "rg")
+
+  /// The name, checked so it can go into shell code and roff as it is.
+  static func read(_ values: ParsedValues) throws(ValidationError) -> String {
+    let name = values.string("name") ?? "rg"
+    let allowed = name.allSatisfy {
+      $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0))
+    }
+    guard !name.isEmpty, allowed, !name.hasPrefix("-"), !name.hasPrefix(".") else {
+      throw ValidationError(
+        "invalid --name '\(name)': use letters, digits, '.', '_', '+' and '-'")
+    }
+    return name
+  }
+}

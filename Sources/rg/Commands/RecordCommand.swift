@@ -1,0 +1,33 @@
+import ArgumentParsing
+import RouteGuideProtocol
+
+/// `rg record`: RecordRoute, a stream of Points in, one RouteSummary out.
+struct RecordCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "record",
+    abstract: "RecordRoute: a stream of Points in, one RouteSummary line out.",
+    discussion: """
+      Streams each Point read from stdin (or -d) as soon as it parses, and prints the \
+      server's RouteSummary when the input ends. Bad input cancels the call rather than \
+      sending a truncated route.
+      """,
+    examples: [
+      CommandExample("Record a route from a file", "rg record -d @route.ndjson localhost:50051"),
+      CommandExample(
+        "Record two points over a unix socket",
+        "printf '{\"latitude\": 1}\\n{\"latitude\": 2}\\n' | rg record --plaintext unix:/tmp/rg.sock"
+      ),
+    ])
+
+  static var arguments: [ArgumentDefinition] { ClientOptions.arguments(for: .recordRoute) }
+
+  let options: ClientOptions
+
+  init(values: ParsedValues) throws(ValidationError) {
+    options = try ClientOptions(values: values, method: .recordRoute)
+  }
+
+  func run() -> Int32 {
+    ClientRunner.run(.recordRoute, options)
+  }
+}

@@ -1,0 +1,68 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+
+/// Everything a client subcommand was told, validated and typed; read by ClientRunner.
+struct ClientOptions {
+  /// 10 seconds: long enough for a slow TLS handshake, short enough for a script to notice.
+  static let defaultConnectTimeout = "10s"
+  static let defaultMaxMessageSize = "4M"
+  static let defaultConcurrency = "64"
+
+  var address: ServerAddress
+  /// nil means plaintext HTTP/2.
+  var tls: TLSClientConfiguration?
+  /// The `:authority` to send instead of the address's host:port.
+  var authority: String?
+  /// Metadata from `-H`, wire-ready (names lower-cased, `-bin` values base64-encoded).
+  var headers: [(name: String, value: String)]
+  var timeoutNanoseconds: UInt64?
+  var connectTimeoutNanoseconds: UInt64 = 10_000_000_000
+  var maxMessageSize: Int = 4 << 20
+  var mapping: JSONMappingOptions
+  var verbose: Bool
+  var input: InputSource
+  /// `get` only: calls in flight at once on the connection.
+  var concurrency: Int = 64
+  /// `get` only: print the framed requests instead of calling.
+  var dryRun: Bool
+
+  init(
+    address: ServerAddress, tls: TLSClientConfiguration? = TLSClientConfiguration(),
+    authority: String? = nil, headers: [(name: String, value: String)] = [],
+    timeoutNanoseconds: UInt64? = nil, connectTimeoutNanoseconds: UInt64 = 10_000_000_000,
+    maxMessageSize: Int = 4 << 20, mapping: JSONMappingOptions = JSONMappingOptions(),
+    verbose: Bool = false, input: InputSource = .stdin, concurrency: Int = 64,
+    dryRun: Bool = false
+  ) {
+    self.address = address
+    self.tls = tls
+    self.authority = authority
+    self.headers = headers
+    self.timeoutNanoseconds = timeoutNanoseconds
+    self.connectTimeoutNanoseconds = connectTimeoutNanoseconds
+    self.maxMessageSize = maxMessageSize
+    self.mapping = mapping
+    self.verbose = verbose
+    self.input = input
+    self.concurrency = concurrency
+    self.dryRun = dryRun
+  }
+}
+
+/// Where a call's JSON input comes from.
+enum InputSource: Hashable, Sendable {
+  case stdin
+  /// `-d JSON`: the text itself.
+  case literal(String)
+  /// `-d @FILE`.
+  case file(String)
+
+  /// `@-` is stdin, `@FILE` a file, anything else the JSON itself.
+  static func parse(_ text: String) throws(OptionValueError) -> InputSource {
+    guard text.hasPrefix("@") else { return .literal(text) }
+    let path = String(text.dropFirst())
+    if path == "-" { return .stdin }
+    guard !path.isEmpty else { throw OptionValueError("expected a file name after '@'") }
+    return .file(path)
+  }
+}

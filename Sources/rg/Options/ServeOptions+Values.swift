@@ -1,0 +1,54 @@
+import ArgumentParsing
+
+/// Reads and checks `rg serve`'s options from parsed values.
+extension ServeOptions {
+  init(values: ParsedValues) throws(ValidationError) {
+    self.init()
+    bind = try values.value("bind", Self.bindAddress) ?? bind
+    port = try values.value("port", Self.portNumber) ?? port
+    db = try values.value("db", ClientOptions.fileName)
+    tlsCertificate = try values.value("tls-cert", ClientOptions.fileName)
+    tlsKey = try values.value("tls-key", ClientOptions.fileName)
+    maxConcurrentStreams =
+      try values.value("max-concurrent-streams", Self.streamLimit) ?? maxConcurrentStreams
+    maxMessageSize = try values.value("max-msg-size", ByteSizeParser.parse) ?? maxMessageSize
+    sharedChat = values.flag("shared-chat")
+    if tlsCertificate != nil, tlsKey == nil {
+      throw ValidationError("--tls-cert needs --tls-key (the private key of the certificate)")
+    }
+    if tlsKey != nil, tlsCertificate == nil {
+      throw ValidationError("--tls-key needs --tls-cert (the server certificate)")
+    }
+  }
+
+  /// An IP literal or name; brackets around IPv6 (`[::1]`) are accepted and removed.
+  static func bindAddress(_ text: String) throws(OptionValueError) -> String {
+    var host = Substring(text)
+    if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+    guard !host.isEmpty else { throw OptionValueError("an address cannot be empty") }
+    let characters = host.allSatisfy {
+      $0.isASCII && ($0.isLetter || $0.isNumber || ":.-_%".contains($0))
+    }
+    // One colon is host:port; an IPv6 literal has at least two.
+    guard characters, host.count(where: { $0 == ":" }) != 1 else {
+      throw OptionValueError("expected an IP address or host name, without a port (use --port)")
+    }
+    return String(host)
+  }
+
+  static func portNumber(_ text: String) throws(OptionValueError) -> Int {
+    guard let value = Int(text) else { throw OptionValueError("not a number") }
+    guard (0...65535).contains(value) else {
+      throw OptionValueError("out of range (0-65535; 0 picks a free port)")
+    }
+    return value
+  }
+
+  static func streamLimit(_ text: String) throws(OptionValueError) -> Int {
+    guard let value = Int(text) else { throw OptionValueError("not a whole number") }
+    guard value >= 1, value <= Int(Int32.max) else {
+      throw OptionValueError("must be between 1 and \(Int32.max)")
+    }
+    return value
+  }
+}

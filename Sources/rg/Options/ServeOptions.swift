@@ -1,0 +1,30 @@
+/// What `rg serve` was told, validated and typed; read by ServeRunner.
+struct ServeOptions: Hashable, Sendable {
+  /// The address to listen on; 127.0.0.1 so a test server is not exposed by accident.
+  var bind: String = "127.0.0.1"
+  /// 0 picks a free port (printed on stderr).
+  var port: Int = 50051
+  /// A JSON feature database like the tutorial's; nil serves the built-in features.
+  var db: String?
+  var tlsCertificate: String?
+  var tlsKey: String?
+  var maxConcurrentStreams: Int = 100
+  var maxMessageSize: Int = 4 << 20
+  /// Chat notes of all calls are visible to each other, as in the Go and Java servers.
+  var sharedChat: Bool = false
+
+  init(
+    bind: String = "127.0.0.1", port: Int = 50051, db: String? = nil,
+    tlsCertificate: String? = nil, tlsKey: String? = nil, maxConcurrentStreams: Int = 100,
+    maxMessageSize: Int = 4 << 20, sharedChat: Bool = false
+  ) {
+    self.bind = bind
+    self.port = port
+    self.db = db
+    self.tlsCertificate = tlsCertificate
+    self.tlsKey = tlsKey
+    self.maxConcurrentStreams = maxConcurrentStreams
+    self.maxMessageSize = maxMessageSize
+    self.sharedChat = sharedChat
+  }
+}

@@ -1,0 +1,48 @@
+import RouteGuideServer
+import RouteGuideTransport
+
+/// The parts `rg serve` builds before it listens, each failing with a ServeError.
+enum ServeSetup {
+  /// `--db FILE`, or the tutorial's features compiled into rg.
+  static func database(_ options: ServeOptions) throws(ServeError) -> FeatureDatabase {
+    guard let path = options.db else { return .builtin }
+    do {
+      return try FeatureDatabase.load(path: path)
+    } catch {
+      // Already `FILE:LINE:COLUMN: why` or `FILE: why`.
+      throw ServeError(error.description)
+    }
+  }
+
+  /// TLS when both --tls-cert and --tls-key are given; plaintext (h2c) when neither is.
+  static func tlsContext(_ options: ServeOptions) throws(ServeError) -> TLSServerContext? {
+    switch (options.tlsCertificate, options.tlsKey) {
+    case (nil, nil):
+      return nil
+    case (let certificate?, let key?):
+      do {
+        return try TLSServerContext(
+          TLSServerConfiguration(certificateFile: certificate, keyFile: key))
+      } catch {
+        throw ServeError("tls: \(error)")
+      }
+    default:
+      throw ServeError("serve: --tls-cert and --tls-key must be given together")
+    }
+  }
+
+  /// The listening socket on --bind and --port (0 picks a free port).
+  static func listener(_ options: ServeOptions) throws(ServeError) -> Listener {
+    guard let port = UInt16(exactly: options.port) else {
+      throw ServeError("serve: --port \(options.port) is not a port number (0-65535)")
+    }
+    var host = options.bind
+    // `[::1]` as written in addresses: the brackets are not part of the host.
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    do {
+      return try Listener(address: .tcp(host: host, port: port))
+    } catch {
+      throw ServeError("serve: \(error)")
+    }
+  }
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""A scripted, misbehaving HTTP/2 peer for rg's fault tests, on the `h2` package (not ours).
+
+    python h2_misbehaving_peer.py --scenario NAME [--host H] [--port P] [--events FILE]
+        [--tls-cert F --tls-key F [--client-ca F] [--alpn LIST]]
+
+It prints `listening on HOST:PORT` on stderr once it accepts connections and serves each
+connection on its own thread until killed. Whatever the client sends, it answers the way
+the scenario says (see SCENARIOS below). --events FILE gets one JSON line per thing the peer
+observed: {"event": "connection" | "tls" | "headers" | "data" | "end" | "reset" | "closed", ...},
+so tests can tell what reached the wire (e.g. that a stream was reset, not half-closed).
+"""
+
+import argparse
+import json
+import socket
+import ssl
+import sys
+import threading
+import time
+
+import h2.config
+import h2.connection
+import h2.events
+import h2.exceptions
+
+GRPC_HEADERS = [(":status", "200"), ("content-type", "application/grpc")]
+# Feature{name: "f", location: {latitude: 1, longitude: 2}}
+FEATURE = bytes([0x0A, 0x01, 0x66, 0x12, 0x04, 0x08, 0x01, 0x10, 0x02])
+
+SCENARIOS = {
+    "close-mid-message": "headers, half a message, then the TCP connection closes",
+    "rst:CODE": "RST_STREAM with CODE as soon as the request headers arrive",
+    "goaway": "GOAWAY with last-stream-id below the request's stream, then silence",
+    "http:STATUS": "HTTP STATUS, content-type text/plain, no grpc-status",
+    "html": "HTTP 200 with content-type text/html and a web page",
+    "short-message": "a length prefix of 1000 with 10 bytes of data, then status OK",
+    "prefix:N": "headers and a bare length prefix of N, then nothing more",
+    "compressed": "a message with the compressed flag and no grpc-encoding, then OK",
+    "no-status": "a message, then trailers without grpc-status",
+    "two-responses": "two messages, then OK (wrong for a unary call)",
+    "zero-responses": "no message, then OK (wrong for a unary call)",
+    "never-answer": "reads everything, answers nothing",
+    "stop-reading": "the HTTP/2 handshake, then never reads the socket again",
+    "no-window": "reads, but never gives flow-control window back",
+    "echo": "sends every request DATA byte back as response data, then OK",
+    "flood:N": "after the request, N Feature messages, then OK",
+    "tls-only": "completes (or logs the failure of) the TLS handshake; logs bytes received",
+}
+
+
+class EventLog:
+    def __init__(self, path):
+        self.path = path
+        self.lock = threading.Lock()
+
+    def __call__(self, event, **fields):
+        if not self.path:
+            return
+        with self.lock, open(self.path, "a", encoding="utf-8") as file:
+            file.write(json.dumps({"event": event, **fields}) + "\n")
+
+
+def frame(payload, flag=0):
+    return bytes([flag]) + len(payload).to_bytes(4, "big") + payload
+
+
+class Peer:
+    """One accepted connection, driven by the scenario."""
+
+    def __init__(self, sock, scenario, log):
+        self.sock = sock
+        self.name, _, argument = scenario.partition(":")
+        self.argument = argument
+        self.log = log
+        config = h2.config.H2Configuration(client_side=False, header_encoding="utf-8")
+        self.conn = h2.connection.H2Connection(config=config)
+        self.echo_pending = {}
+        self.received = {}
+
+    def flush(self):
+        data = self.conn.data_to_send()
+        if data:
+            self.sock.sendall(data)
+
+    def run(self):
+        self.conn.initiate_connection()
+        self.flush()
+        if self.name == "stop-reading":
+            self.log("stopped-reading")
+            time.sleep(3600)
+        while True:
+            data = self.sock.recv(65536)
+            if not data:
+                self.log("closed", by="client")
+                return
+            for event in self.conn.receive_data(data):
+                self.handle(event)
+            self.flush()
+
+    def handle(self, event):
+        if isinstance(event, h2.events.RequestReceived):
+            headers = dict(event.headers)
+            self.log("headers", stream=event.stream_id, path=headers.get(":path"))
+            self.on_request(event.stream_id)
+        elif isinstance(event, h2.events.DataReceived):
+            self.on_data(event)
+        elif isinstance(event, h2.events.StreamEnded):
+            self.log("end", stream=event.stream_id, received=self.received.get(event.stream_id, 0))
+            self.on_end(event.stream_id)
+        elif isinstance(event, h2.events.StreamReset):
+            self.log("reset", stream=event.stream_id, code=int(event.error_code),
+                     received=self.received.get(event.stream_id, 0))
+        elif isinstance(event, h2.events.WindowUpdated):
+            self.send_echo()
+        elif isinstance(event, h2.events.ConnectionTerminated):
+            self.log("goaway-received", code=int(event.error_code))
+
+    def on_data(self, event):
+        stream = event.stream_id
+        self.received[stream] = self.received.get(stream, 0) + len(event.data)
+        if self.name != "no-window":
+            self.conn.acknowledge_received_data(event.flow_controlled_length, stream)
+        if self.name == "echo":
+            self.echo_pending[stream] = self.echo_pending.get(stream, b"") + event.data
+            self.send_echo()
+
+    def on_request(self, stream):
+        if self.name == "rst":
+            self.conn.reset_stream(stream, int(self.argument))
+        elif self.name == "goaway":
+            self.conn.close_connection(error_code=0, last_stream_id=max(stream - 2, 0))
+        elif self.name == "echo":
+            self.conn.send_headers(stream, GRPC_HEADERS)
+
+    def on_end(self, stream):
+        name, conn = self.name, self.conn
+        if name == "close-mid-message":
+            conn.send_headers(stream, GRPC_HEADERS)
+            conn.send_data(stream, (100).to_bytes(5, "big") + b"0123456789")
+            self.flush()
+            self.log("closing")
+            self.sock.shutdown(socket.SHUT_RDWR)
+            self.sock.close()
+            raise ConnectionAbortedError("scripted close")
+        if name == "http":
+            conn.send_headers(stream, [(":status", self.argument), ("content-type", "text/plain")])
+            conn.send_data(stream, b"upstream says no\n", end_stream=True)
+        elif name == "html":
+            conn.send_headers(stream, [(":status", "200"), ("content-type", "text/html")])
+            conn.send_data(stream, b"<html><body>Not a gRPC server</body></html>\n",
+                           end_stream=True)
+        elif name == "prefix":
+            conn.send_headers(stream, GRPC_HEADERS)
+            conn.send_data(stream, int(self.argument).to_bytes(5, "big"))
+        elif name in ("short-message", "compressed", "no-status", "two-responses",
+                      "zero-responses"):
+            self.answer(stream)
+        elif name == "echo":
+            self.echo_pending.setdefault(stream, b"")
+            self.echo_pending[stream] += b"END"
+            self.send_echo()
+        elif name == "flood":
+            self.flood(stream, int(self.argument))
+
+    def answer(self, stream):
+        body = {
+            "short-message": (1000).to_bytes(5, "big") + b"0123456789",
+            "compressed": frame(FEATURE, flag=1),
+            "no-status": frame(FEATURE),
+            "two-responses": frame(FEATURE) * 2,
+            "zero-responses": b"",
+        }[self.name]
+        trailers = [("x-peer", "misbehaving")]
+        if self.name != "no-status":
+            trailers.append(("grpc-status", "0"))
+        self.conn.send_headers(stream, GRPC_HEADERS)
+        if body:
+            self.conn.send_data(stream, body)
+        self.conn.send_headers(stream, trailers, end_stream=True)
+
+    def send_echo(self):
+        for stream, pending in list(self.echo_pending.items()):
+            done = pending.endswith(b"END")
+            data = pending[:-3] if done else pending
+            while data:
+                window = min(self.conn.local_flow_control_window(stream),
+                             self.conn.max_outbound_frame_size)
+                if window <= 0:
+                    break
+                self.conn.send_data(stream, data[:window])
+                data = data[window:]
+            if done and not data:
+                self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
+                del self.echo_pending[stream]
+            else:
+                self.echo_pending[stream] = data + (b"END" if done else b"")
+        self.flush()
+
+    def flood(self, stream, count):
+        """`count` Features as fast as flow control allows; blocks on TCP like any server."""
+        self.conn.send_headers(stream, GRPC_HEADERS)
+        per_chunk = 1000
+        chunk = frame(FEATURE) * per_chunk
+        remaining = count
+        pending = b""
+        while remaining or pending:
+            if not pending:
+                n = min(per_chunk, remaining)
+                pending = chunk if n == per_chunk else frame(FEATURE) * n
+                remaining -= n
+            window = min(self.conn.local_flow_control_window(stream),
+                         self.conn.max_outbound_frame_size)
+            if window <= 0:
+                self.flush()
+                self.wait_for_window()
+                continue
+            self.conn.send_data(stream, pending[:window])
+            pending = pending[window:]
+            self.flush()
+        self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
+        self.log("flooded", stream=stream, count=count)
+
+    def wait_for_window(self):
+        data = self.sock.recv(65536)
+        if not data:
+            raise ConnectionAbortedError("client closed during flood")
+        for event in self.conn.receive_data(data):
+            if isinstance(event, h2.events.StreamReset):
+                self.log("reset", stream=event.stream_id, code=int(event.error_code))
+                raise ConnectionAbortedError("stream reset during flood")
+
+
+def serve_tls_only(sock, log):
+    """The handshake already happened (or failed); count what arrives after it."""
+    total = 0
+    sock.settimeout(5)
+    try:
+        while True:
+            data = sock.recv(65536)
+            if not data:
+                break
+            total += len(data)
+    except (OSError, ssl.SSLError) as error:
+        log("tls-read-error", error=str(error))
+    log("tls-bytes", received=total)
+
+
+def handle(client, scenario, log, tls_context):
+    try:
+        if tls_context:
+            client.settimeout(10)
+            try:
+                client = tls_context.wrap_socket(client, server_side=True)
+            except (OSError, ssl.SSLError) as error:
+                log("tls", ok=False, error=str(error))
+                return
+            log("tls", ok=True, alpn=client.selected_alpn_protocol())
+            client.settimeout(None)
+        if scenario == "tls-only":
+            serve_tls_only(client, log)
+            return
+        Peer(client, scenario, log).run()
+    except (ConnectionError, OSError, h2.exceptions.ProtocolError) as error:
+        log("closed", by="peer", error=f"{type(error).__name__}: {error}")
+    finally:
+        try:
+            client.close()
+        except OSError:
+            pass
+
+
+def tls_context(args):
+    if not args.tls_cert:
+        return None
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.tls_cert, args.tls_key)
+    if args.client_ca:
+        context.load_verify_locations(args.client_ca)
+        context.verify_mode = ssl.CERT_REQUIRED
+    if args.alpn:
+        context.set_alpn_protocols(args.alpn.split(","))
+    return context
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", required=True,
+                        help="; ".join(f"{k}: {v}" for k, v in SCENARIOS.items()))
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--events")
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--client-ca")
+    parser.add_argument("--alpn", default="h2", help="comma-separated ALPN protocols offered")
+    args = parser.parse_args()
+    if args.scenario.partition(":")[0] + (":" if ":" in args.scenario else "") not in {
+            key.partition(":")[0] + (":" if ":" in key else "") for key in SCENARIOS}:
+        parser.error(f"unknown scenario {args.scenario!r}")
+    log = EventLog(args.events)
+    context = tls_context(args)
+    listener = socket.create_server((args.host, args.port), backlog=128)
+    sys.stderr.write(f"listening on {args.host}:{listener.getsockname()[1]}\n")
+    sys.stderr.flush()
+    while True:
+        client, _ = listener.accept()
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        log("connection")
+        threading.Thread(target=handle, args=(client, args.scenario, log, context),
+                         daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+import RouteGuideProtocol
+import RouteGuideTransport
+import Testing
+
+@testable import rg
+
+@Suite struct ClientOptionsValuesTests {
+  @Test func defaults() throws {
+    let options = try #require(clientOptions(["list"]))
+    #expect(options.address == .tcp(host: "localhost", port: 50051))
+    #expect(options.tls == TLSClientConfiguration())
+    #expect(options.authority == nil)
+    #expect(options.headers.isEmpty)
+    #expect(options.timeoutNanoseconds == nil)
+    #expect(options.connectTimeoutNanoseconds == 10_000_000_000)
+    #expect(options.maxMessageSize == 4 << 20)
+    #expect(options.mapping == JSONMappingOptions())
+    #expect(!options.verbose)
+    #expect(options.input == .stdin)
+    #expect(options.concurrency == 64)
+    #expect(!options.dryRun)
+  }
+
+  @Test func addressFromArgumentThenEnvironment() throws {
+    let environment = ["RG_ADDRESS": "env:1"]
+    #expect(clientOptions(["get"], environment: environment)?.address == .tcp(host: "env", port: 1))
+    #expect(
+      clientOptions(["get", "arg:2"], environment: environment)?.address
+        == .tcp(host: "arg", port: 2))
+    #expect(
+      usageError(["get"], environment: ["RG_ADDRESS": "nope"])
+        == "invalid $RG_ADDRESS 'nope': missing port (expected host:port)")
+    #expect(
+      usageError(["get", "h:0"]) == "invalid ADDRESS 'h:0': port 0 is out of range (1-65535)")
+  }
+
+  @Test func everyOptionLandsInItsField() throws {
+    let options = try #require(
+      clientOptions([
+        "record", "--cacert", "ca.pem", "--cert", "c.pem", "--key", "k.pem", "--servername",
+        "srv", "--authority", "auth:1", "-H", "X-One: 1", "--header=x-two-bin: ab", "--timeout",
+        "1.5s", "--connect-timeout", "250ms", "--max-msg-size", "1K", "-d", "@in.json",
+        "--emit-defaults", "--proto-names", "--allow-unknown-fields", "-v", "h:1",
+      ]))
+    #expect(
+      options.tls
+        == TLSClientConfiguration(
+          caFile: "ca.pem", certificateFile: "c.pem", keyFile: "k.pem", serverName: "srv"))
+    #expect(options.authority == "auth:1")
+    #expect(options.headers.map(\.name) == ["x-one", "x-two-bin"])
+    #expect(options.headers.map(\.value) == ["1", "YWI="])
+    #expect(options.timeoutNanoseconds == 1_500_000_000)
+    #expect(options.connectTimeoutNanoseconds == 250_000_000)
+    #expect(options.maxMessageSize == 1024)
+    #expect(options.input == .file("in.json"))
+    #expect(
+      options.mapping
+        == JSONMappingOptions(emitDefaults: true, protoNames: true, allowUnknownFields: true))
+    #expect(options.verbose)
+  }
+
+  @Test func plaintextFromFlagOrHTTPAddress() throws {
+    #expect(clientOptions(["chat", "--plaintext", "h:1"])?.tls == nil)
+    #expect(clientOptions(["chat", "http://h:1"])?.tls == nil)
+    #expect(clientOptions(["chat", "unix:/s", "--plaintext"])?.address == .unix(path: "/s"))
+    #expect(clientOptions(["chat", "https://h"])?.tls == TLSClientConfiguration())
+    #expect(clientOptions(["chat", "-k", "h:1"])?.tls?.insecure == true)
+  }
+
+  @Test(arguments: [
+    (["--plaintext", "https://h"], "--plaintext conflicts with the https:// address"),
+    (["--plaintext", "-k"], "--insecure needs TLS, but --plaintext turns it off"),
+    (
+      ["--cacert", "ca.pem", "http://h:1"],
+      "--cacert needs TLS, but the http:// address turns it off"
+    ),
+    (["--plaintext", "--servername", "x"], "--servername needs TLS, but --plaintext turns it off"),
+    (
+      ["--plaintext", "--cert", "c", "--key", "k"], "--cert needs TLS, but --plaintext turns it off"
+    ),
+    (["--cert", "c.pem"], "--cert needs --key (the private key of the client certificate)"),
+    (["--key", "k.pem"], "--key needs --cert (the client certificate)"),
+    (["-d", "{}", "-d", "{}"], "--data may be given only once"),
+    (["-d", "@"], "invalid --data '@': expected a file name after '@'"),
+    (["--timeout", "0"], "invalid --timeout '0': a duration must be greater than 0"),
+    (
+      ["--connect-timeout", "soon"],
+      "invalid --connect-timeout 'soon': expected a number with an optional unit, like 250ms, 5s, 1m or 1h"
+    ),
+    (["--max-msg-size", "4X"], "invalid --max-msg-size '4X': unknown unit 'X' (use K, M or G)"),
+    (["-H", "novalue"], "invalid --header 'novalue': expected 'name: value', got 'novalue'"),
+    (["--authority", ""], "invalid --authority '': a name cannot be empty"),
+    (
+      ["--servername", "a b"],
+      "invalid --servername 'a b': a name cannot contain spaces or control characters"
+    ),
+    (["--cacert="], "invalid --cacert '': a file name cannot be empty"),
+    (["--timeout"], "missing value for --timeout DURATION"),
+    (["a:1", "b:2"], "unexpected argument 'b:2'"),
+    (["--plaintext=1"], "--plaintext does not take a value"),
+  ])
+  func usageErrors(words: [String], message: String) {
+    #expect(usageError(["list"] + words) == message)
+  }
+
+  @Test func dataSources() {
+    #expect(
+      clientOptions(["get", "-d", "{\"latitude\": 1}"])?.input == .literal("{\"latitude\": 1}"))
+    #expect(clientOptions(["get", "-d@-"])?.input == .stdin)
+    #expect(clientOptions(["get", "--data=@p.json"])?.input == .file("p.json"))
+  }
+}

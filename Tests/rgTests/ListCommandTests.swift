@@ -1,0 +1,15 @@
+import Testing
+
+@testable import rg
+
+@Suite struct ListCommandTests {
+  @Test func parsesTheClientOptions() {
+    #expect(parsedCommand(["list", "--plaintext", "h:1"]) is ListCommand)
+    #expect(clientOptions(["list", "-v", "h:1"])?.verbose == true)
+  }
+
+  @Test func getOnlyOptionsAreUnknown() {
+    #expect(usageError(["list", "--dry-run"]) == "unknown option --dry-run")
+    #expect(usageError(["list", "--concurrency", "2"]) == "unknown option --concurrency")
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParsing
+import Testing
+
+@testable import rg
+
+@Suite struct ServeOptionsArgumentsTests {
+  @Test func declaredDefaultsMatchTheStructDefaults() throws {
+    let defaults = Dictionary(
+      uniqueKeysWithValues: ServeOptions.arguments.compactMap { definition in
+        definition.defaultValue.map { (definition.key, $0) }
+      })
+    let options = ServeOptions()
+    #expect(defaults["bind"] == options.bind)
+    #expect(defaults["port"] == String(options.port))
+    #expect(defaults["max-concurrent-streams"] == String(options.maxConcurrentStreams))
+    #expect(try ByteSizeParser.parse(defaults["max-msg-size"] ?? "") == options.maxMessageSize)
+  }
+
+  @Test func databaseCompletesJSONFiles() {
+    let db = ServeOptions.arguments.first { $0.key == "db" }
+    #expect(db?.completion == .file(extensions: ["json"]))
+  }
+}

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import rg
+
+@Suite struct ServeOptionsValuesTests {
+  func serveOptions(_ words: [String]) -> ServeOptions? {
+    (parsedCommand(["serve"] + words) as? ServeCommand)?.options
+  }
+
+  @Test func defaults() {
+    #expect(serveOptions([]) == ServeOptions())
+    #expect(ServeOptions().bind == "127.0.0.1")
+    #expect(ServeOptions().port == 50051)
+    #expect(ServeOptions().maxConcurrentStreams == 100)
+    #expect(ServeOptions().maxMessageSize == 4 << 20)
+  }
+
+  @Test func everyOptionLandsInItsField() {
+    let options = serveOptions([
+      "--bind", "[::1]", "--port", "0", "--db", "db.json", "--tls-cert", "c.pem", "--tls-key",
+      "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--shared-chat",
+    ])
+    #expect(
+      options
+        == ServeOptions(
+          bind: "::1", port: 0, db: "db.json", tlsCertificate: "c.pem", tlsKey: "k.pem",
+          maxConcurrentStreams: 8, maxMessageSize: 1 << 20, sharedChat: true))
+  }
+
+  @Test(arguments: [
+    (["--port", "65536"], "invalid --port '65536': out of range (0-65535; 0 picks a free port)"),
+    (["--port", "x"], "invalid --port 'x': not a number"),
+    (
+      ["--bind", "1.2.3.4:5"],
+      "invalid --bind '1.2.3.4:5': expected an IP address or host name, without a port (use --port)"
+    ),
+    (["--bind", ""], "invalid --bind '': an address cannot be empty"),
+    (["--tls-cert", "c.pem"], "--tls-cert needs --tls-key (the private key of the certificate)"),
+    (["--tls-key", "k.pem"], "--tls-key needs --tls-cert (the server certificate)"),
+    (
+      ["--max-concurrent-streams", "0"],
+      "invalid --max-concurrent-streams '0': must be between 1 and 2147483647"
+    ),
+    (["--max-msg-size", "0"], "invalid --max-msg-size '0': a size must be greater than 0"),
+    (["localhost:1"], "unexpected argument 'localhost:1'"),
+    (["--plaintext"], "unknown option --plaintext"),
+  ])
+  func usageErrors(words: [String], message: String) {
+    #expect(usageError(["serve"] + words) == message)
+  }
+}
