@@ -19,10 +19,12 @@ let package = Package(
       pkgConfig: "openssl",
       providers: [.apt(["libssl-dev"])]
     ),
+    // Linux interfaces Swift's Glibc module leaves out (signalfd), for the event loop.
+    .systemLibrary(name: "CLinux"),
     .target(name: "RouteGuideProtocol"),
     .target(
       name: "RouteGuideTransport",
-      dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL"]
+      dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL", "CLinux"]
     ),
     .target(name: "ArgumentParsing"),
     .target(

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 
@@ -32,5 +33,28 @@ import Testing
     var info = siginfo_t()
     var noWait = timespec()
     #expect(sigtimedwait(&set, &info, &noWait) == SIGUSR2)
+  }
+
+  /// The signal wakes a loop that is blocked in poll() with nothing else to wait for: it is an
+  /// event, not something found by a timer.
+  @Test func wakesALoopBlockedInPoll() throws {
+    let loop = EventLoop()
+    var received: [Int32] = []
+    let watcher = SignalWatcher(loop: loop, signals: [SIGUSR2]) {
+      received.append($0)
+      loop.stop()
+    }
+    defer { watcher.cancel() }
+    // Thread-directed, so only this (blocking) thread can receive it.
+    let target = pthread_self()
+    let sender = Thread {
+      usleep(50_000)
+      pthread_kill(target, SIGUSR2)
+    }
+    sender.start()
+    let start = EventLoop.now()
+    try loop.run()
+    #expect(received == [SIGUSR2])
+    #expect(EventLoop.now() - start < 5_000_000_000)
   }
 }

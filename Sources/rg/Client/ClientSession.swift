@@ -1,3 +1,4 @@
+import Glibc
 import RouteGuideProtocol
 import RouteGuideTransport
 
@@ -17,7 +18,7 @@ final class ClientSession {
   let log: VerboseLog?
   private var driver: (any CallDriver)?
   private var connection: HTTP2ClientConnection?
-  private var interrupts: InterruptWatcher?
+  private var interrupts: SignalWatcher?
   private var outcome: ClientOutcome?
   private var finishing = false
   private var closingConnection = false
@@ -40,7 +41,10 @@ final class ClientSession {
     sink.onBehindChange = { [unowned self] behind in
       if behind { connection?.pauseReading() } else { connection?.resumeReading() }
     }
-    interrupts = InterruptWatcher(loop: loop) { [unowned self] in finish(.interrupted) }
+    // Ctrl-C becomes an event on the loop, so open streams are cancelled with RST_STREAM.
+    interrupts = SignalWatcher(loop: loop, signals: [SIGINT]) { [unowned self] _ in
+      finish(.interrupted)
+    }
     connect()
     do throws(TransportError) {
       try loop.run()
@@ -101,7 +105,7 @@ final class ClientSession {
     finishing = true
     if case .ok = newOutcome {} else { driver?.cancelAll() }
     // A second Ctrl-C while closing gets the default action: exit at once.
-    interrupts?.close()
+    interrupts?.cancel()
     sink.onDrained = { [unowned self] in closeConnection() }
     sink.flush()
     if sink.isClosed { closeConnection() }
@@ -119,7 +123,7 @@ final class ClientSession {
   private func report(_ outcome: ClientOutcome) -> Int32 {
     sink.flush()
     sink.close()
-    interrupts?.close()
+    interrupts?.cancel()
     if let message = outcome.message { ClientDiagnostics.error(message) }
     return outcome.exitCode
   }
