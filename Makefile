@@ -48,6 +48,7 @@ test: deps venv lint
 	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) build --build-tests
 	RG_RELEASE_BINARY="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" $(SWIFT) test
+	$(MAKE) fuzz
 
 coverage: deps venv
 	$(SWIFT) test --enable-code-coverage
@@ -105,3 +106,72 @@ generated:
 	"$$bin" completions bash > Completions/rg.bash; \
 	"$$bin" completions zsh > Completions/_rg; \
 	"$$bin" man > man/rg.1
+
+# Fuzzing (libFuzzer + AddressSanitizer). The fuzzers are not SwiftPM targets: each is
+# Tests/Fuzz/Fuzz<Name>.swift plus the checks shared with `swift test`
+# (Tests/RouteGuideProtocolTests/FuzzChecks*.swift), linked against RouteGuideProtocol built
+# here as an instrumented static library. `make fuzz` runs each for FUZZ_SECONDS on a copy of its
+# seed corpus (Tests/Fuzz/Corpus/<target>, regressions included), so new inputs stay out of the
+# repository, and fails naming the reproducer when one crashes.
+# CI (CI=true) fuzzes each target for a minute; a local `make test` only briefly.
+FUZZ_SECONDS ?= $(if $(CI),60,10)
+FUZZ_DIR := .build-fuzz
+# target:Name:max_len
+FUZZ_TARGETS := json:JSON:8192 protobuf:Protobuf:4096 deframer:Deframer:4096
+FUZZ_FLAGS := -sanitize=fuzzer,address -O -g -swift-version 6 -parse-as-library -use-ld=lld
+FUZZ_SOURCES := $(shell find Sources/RouteGuideProtocol -name '*.swift')
+FUZZ_LIB := $(FUZZ_DIR)/lib/libRouteGuideProtocol.a
+FUZZ_CHECKS := $(wildcard Tests/RouteGuideProtocolTests/FuzzChecks*.swift)
+fuzz_word = $(word $(2),$(subst :, ,$(1)))
+
+.PHONY: fuzz-build fuzz
+
+fuzz-build: $(foreach t,$(FUZZ_TARGETS),$(FUZZ_DIR)/fuzz-$(call fuzz_word,$(t),1))
+
+$(FUZZ_LIB): $(FUZZ_SOURCES)
+	mkdir -p $(FUZZ_DIR)/lib
+	swiftc $(FUZZ_FLAGS) -wmo -module-name RouteGuideProtocol -emit-library -static \
+	  -emit-module -emit-module-path $(FUZZ_DIR)/lib/RouteGuideProtocol.swiftmodule \
+	  $(FUZZ_SOURCES) -o $@
+
+define fuzz_rule
+$(FUZZ_DIR)/fuzz-$(1): Tests/Fuzz/Fuzz$(2).swift $(FUZZ_LIB) $(FUZZ_CHECKS)
+	swiftc $(FUZZ_FLAGS) -module-name Fuzz$(2) -I $(FUZZ_DIR)/lib $(FUZZ_CHECKS) $$< \
+	  $(FUZZ_LIB) -o $$@
+endef
+$(foreach t,$(FUZZ_TARGETS),\
+  $(eval $(call fuzz_rule,$(call fuzz_word,$(t),1),$(call fuzz_word,$(t),2))))
+
+fuzz: fuzz-build
+	@set -e; for spec in $(FUZZ_TARGETS); do \
+	  IFS=: read -r t name len <<< "$$spec"; \
+	  rm -rf $(FUZZ_DIR)/corpus-$$t $(FUZZ_DIR)/crash-$$t-*; \
+	  cp -R Tests/Fuzz/Corpus/$$t $(FUZZ_DIR)/corpus-$$t; \
+	  echo "fuzz-$$t: $(FUZZ_SECONDS) s, log in $(FUZZ_DIR)/fuzz-$$t.log"; \
+	  if ! $(FUZZ_DIR)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	      -max_len=$$len -timeout=25 -print_final_stats=1 \
+	      $$([ -f Tests/Fuzz/$$t.dict ] && echo -dict=Tests/Fuzz/$$t.dict) \
+	      -artifact_prefix=$(FUZZ_DIR)/crash-$$t- $(FUZZ_DIR)/corpus-$$t \
+	      > $(FUZZ_DIR)/fuzz-$$t.log 2>&1; then \
+	    tail -n 60 $(FUZZ_DIR)/fuzz-$$t.log; \
+	    echo "fuzz-$$t found a crash; reproduce with:" \
+	      "$(FUZZ_DIR)/fuzz-$$t $$(ls -t $(FUZZ_DIR)/crash-$$t-* 2>/dev/null | head -1)"; \
+	    exit 1; \
+	  fi; \
+	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $(FUZZ_DIR)/fuzz-$$t.log; \
+	done
+
+# Benchmarks (not part of `make test`): rg against the grpcio peer client and rg serve against
+# the grpcio server, on generated data (bench/generate_data.py, bench/data/); prints the table
+# and appends it to bench/results.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--runs 9'
+# or BENCH_ARGS='--scale 10 --no-peer' (peak RSS at ten times the input).
+BENCH_ARGS ?=
+.PHONY: bench microbench
+bench: deps venv
+	$(SWIFT) build $(RELEASE_FLAGS) --product rg
+	python3 bench/run.py --rg "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" $(BENCH_ARGS)
+
+# The hot paths without the network: JSON -> Point -> gRPC frames, frames -> Feature -> NDJSON.
+microbench:
+	$(SWIFT) build $(RELEASE_FLAGS) --product rg-microbench
+	"$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg-microbench"
