@@ -3,13 +3,6 @@ extension Feature: ProtobufMessage {
   @inlinable
   public init() { self.init(name: "", location: nil) }
 
-  @inlinable
-  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
-    self.init()
-    var reader = ProtobufReader(bytes)
-    try merge(from: &reader)
-  }
-
   /// Decodes fields into this value: the last name wins, locations merge, as in protobuf.
   @inlinable
   public mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {

@@ -3,13 +3,6 @@ extension Point: ProtobufMessage {
   @inlinable
   public init() { self.init(latitude: 0, longitude: 0) }
 
-  @inlinable
-  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
-    self.init()
-    var reader = ProtobufReader(bytes)
-    try merge(from: &reader)
-  }
-
   /// Decodes fields into this value: later fields win, as protobuf merges.
   @inlinable
   public mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {

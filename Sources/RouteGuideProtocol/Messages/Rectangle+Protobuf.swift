@@ -3,13 +3,6 @@ extension Rectangle: ProtobufMessage {
   @inlinable
   public init() { self.init(lo: nil, hi: nil) }
 
-  @inlinable
-  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
-    self.init()
-    var reader = ProtobufReader(bytes)
-    try merge(from: &reader)
-  }
-
   /// Decodes fields into this value: repeated Point fields merge, as in protobuf.
   @inlinable
   public mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {

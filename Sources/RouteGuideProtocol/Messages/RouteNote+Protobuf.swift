@@ -3,13 +3,6 @@ extension RouteNote: ProtobufMessage {
   @inlinable
   public init() { self.init(location: nil, message: "") }
 
-  @inlinable
-  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
-    self.init()
-    var reader = ProtobufReader(bytes)
-    try merge(from: &reader)
-  }
-
   /// Decodes fields into this value: locations merge, the last message wins, as in protobuf.
   @inlinable
   public mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {

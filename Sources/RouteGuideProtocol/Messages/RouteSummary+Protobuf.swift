@@ -3,13 +3,6 @@ extension RouteSummary: ProtobufMessage {
   @inlinable
   public init() { self.init(pointCount: 0, featureCount: 0, distance: 0, elapsedTime: 0) }
 
-  @inlinable
-  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
-    self.init()
-    var reader = ProtobufReader(bytes)
-    try merge(from: &reader)
-  }
-
   /// Decodes fields into this value: later fields win, as protobuf merges.
   @inlinable
   public mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {

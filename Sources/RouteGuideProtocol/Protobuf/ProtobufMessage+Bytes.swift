@@ -1,4 +1,12 @@
 extension ProtobufMessage {
+  /// Every message decodes the same way: start empty, merge the fields in.
+  @inlinable
+  public init(protobuf bytes: UnsafeRawBufferPointer) throws(ProtobufDecodingError) {
+    self.init()
+    var reader = ProtobufReader(bytes)
+    try merge(from: &reader)
+  }
+
   /// Decodes binary protobuf held in an array.
   @inlinable
   public init(protobuf bytes: [UInt8]) throws(ProtobufDecodingError) {
