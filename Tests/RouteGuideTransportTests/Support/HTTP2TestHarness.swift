@@ -13,6 +13,11 @@ struct RawMessage: ProtobufMessage {
   init(count: Int, fill: UInt8 = 0x61) { bytes = [UInt8](repeating: fill, count: count) }
   init(protobuf: UnsafeRawBufferPointer) throws(ProtobufDecodingError) { bytes = Array(protobuf) }
 
+  /// Raw bytes are not fields: decoding goes through `init(protobuf:)` above, never here.
+  mutating func merge(from reader: inout ProtobufReader) throws(ProtobufDecodingError) {
+    throw ProtobufDecodingError(offset: reader.offset, "RawMessage is not merged field by field")
+  }
+
   func encodeProtobuf(into writer: inout ProtobufWriter) {
     writer.bytes.append(contentsOf: bytes)
   }
