@@ -160,18 +160,3 @@ fuzz: fuzz-build
 	  fi; \
 	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $(FUZZ_DIR)/fuzz-$$t.log; \
 	done
-
-# Benchmarks (not part of `make test`): rg against the grpcio peer client and rg serve against
-# the grpcio server, on generated data (bench/generate_data.py, bench/data/); prints the table
-# and appends it to bench/results.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--runs 9'
-# or BENCH_ARGS='--scale 10 --no-peer' (peak RSS at ten times the input).
-BENCH_ARGS ?=
-.PHONY: bench microbench
-bench: deps venv
-	$(SWIFT) build $(RELEASE_FLAGS) --product rg
-	python3 bench/run.py --rg "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" $(BENCH_ARGS)
-
-# The hot paths without the network: JSON -> Point -> gRPC frames, frames -> Feature -> NDJSON.
-microbench:
-	$(SWIFT) build $(RELEASE_FLAGS) --product rg-microbench
-	"$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg-microbench"
