@@ -160,3 +160,23 @@ fuzz: fuzz-build
 	  fi; \
 	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $(FUZZ_DIR)/fuzz-$$t.log; \
 	done
+
+# Benchmarks (not part of `make test`): rg against the grpcio peer client and rg serve against
+# the grpcio server, on generated data (bench/generate_data.py, bench/data/); prints the table
+# and appends it to bench/results.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--runs 9'
+# or BENCH_ARGS='--scale 10 --no-peer' (peak RSS at ten times the input). BENCH_FLAGS builds
+# another rg to compare, e.g. BENCH_FLAGS='-c release -Xswiftc -static-executable -Xswiftc -wmo
+# --scratch-path .build-static'.
+BENCH_ARGS ?=
+BENCH_FLAGS ?= $(RELEASE_FLAGS)
+.PHONY: bench microbench
+bench: deps venv
+	$(SWIFT) build $(BENCH_FLAGS) --product rg
+	$(SWIFT) build $(BENCH_FLAGS) --product rg-microbench
+	@bin="$$($(SWIFT) build $(BENCH_FLAGS) --show-bin-path)"; \
+	python3 bench/run.py --rg "$$bin/rg" --microbench "$$bin/rg-microbench" $(BENCH_ARGS)
+
+# The hot paths without the network: JSON -> Point -> gRPC frames, frames -> Feature -> NDJSON.
+microbench:
+	$(SWIFT) build $(BENCH_FLAGS) --product rg-microbench
+	"$$($(SWIFT) build $(BENCH_FLAGS) --show-bin-path)/rg-microbench"

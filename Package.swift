@@ -37,6 +37,9 @@ let package = Package(
         "RouteGuideProtocol", "RouteGuideTransport", "RouteGuideServer", "ArgumentParsing",
       ]
     ),
+    // `make microbench`: the encode and decode hot paths without the network (bench/Micro).
+    .executableTarget(
+      name: "rg-microbench", dependencies: ["RouteGuideProtocol"], path: "bench/Micro"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "RouteGuideProtocolTests", dependencies: ["RouteGuideProtocol", "TestSupport"]),

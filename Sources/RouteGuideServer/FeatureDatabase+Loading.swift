@@ -17,6 +17,11 @@ extension FeatureDatabase {
   /// Parses a database from JSON text. Unknown fields are errors: in a file someone edits by
   /// hand, a misspelt key should not silently become an unnamed feature at (0, 0).
   public init(json bytes: [UInt8]) throws(JSONInputError) {
+    // Well-formed files stream; anything else gets the strict parse below, and its errors.
+    if let features = FeatureArrayStream.features(in: bytes) {
+      self.init(features)
+      return
+    }
     var reader = JSONReader()
     reader.feed(bytes)
     reader.finish()

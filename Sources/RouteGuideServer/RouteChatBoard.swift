@@ -23,14 +23,21 @@ public final class RouteChatBoard {
   public func post(_ note: RouteNote) -> ArraySlice<RouteNote> {
     // An unset location is (0, 0) on the wire, so such notes meet there.
     let location = note.location ?? Point()
-    // Taken out and put back so the append below mutates a uniquely held array in place.
-    var notes = notesByLocation.removeValue(forKey: location) ?? []
-    let earlierCount = notes.count
+    // One hash lookup per note, and the append mutates the stored array in place (through the
+    // index): taking the array out and putting it back hashed twice and churned the table,
+    // a third of the server's time in the `rg chat` benchmark.
+    guard let index = notesByLocation.index(forKey: location) else {
+      if count < capacity {
+        notesByLocation[location] = [note]
+        count += 1
+      }
+      return []
+    }
+    let earlierCount = notesByLocation.values[index].count
     if count < capacity {
-      notes.append(note)
+      notesByLocation.values[index].append(note)
       count += 1
     }
-    notesByLocation[location] = notes
-    return notes[..<earlierCount]
+    return notesByLocation.values[index][..<earlierCount]
   }
 }

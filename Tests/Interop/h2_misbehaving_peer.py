@@ -29,7 +29,8 @@ GRPC_HEADERS = [(":status", "200"), ("content-type", "application/grpc")]
 FEATURE = bytes([0x0A, 0x01, 0x66, 0x12, 0x04, 0x08, 0x01, 0x10, 0x02])
 
 SCENARIOS = {
-    "close-mid-message": "headers, half a message, then the TCP connection closes",
+    "close-mid-message[:after-three]": "headers, (three whole messages,) half a message, then "
+                                       "the TCP connection closes",
     "rst:CODE": "RST_STREAM with CODE as soon as the request headers arrive",
     "goaway": "GOAWAY with last-stream-id below the request's stream, then silence",
     "http:STATUS": "HTTP STATUS, content-type text/plain, no grpc-status",
@@ -137,7 +138,8 @@ class Peer:
         name, conn = self.name, self.conn
         if name == "close-mid-message":
             conn.send_headers(stream, GRPC_HEADERS)
-            conn.send_data(stream, (100).to_bytes(5, "big") + b"0123456789")
+            whole = frame(FEATURE) * 3 if self.argument else b""
+            conn.send_data(stream, whole + (100).to_bytes(5, "big") + b"0123456789")
             self.flush()
             self.log("closing")
             self.sock.shutdown(socket.SHUT_RDWR)
@@ -295,8 +297,8 @@ def main():
     parser.add_argument("--client-ca")
     parser.add_argument("--alpn", default="h2", help="comma-separated ALPN protocols offered")
     args = parser.parse_args()
-    if args.scenario.partition(":")[0] + (":" if ":" in args.scenario else "") not in {
-            key.partition(":")[0] + (":" if ":" in key else "") for key in SCENARIOS}:
+    if args.scenario.partition(":")[0] not in {key.partition(":")[0].partition("[")[0]
+                                               for key in SCENARIOS}:
         parser.error(f"unknown scenario {args.scenario!r}")
     log = EventLog(args.events)
     context = tls_context(args)

@@ -12,6 +12,7 @@ extension JSONReader {
           if let done = closeContainer() { return done }
           continue
         }
+        if stack.isEmpty { valueStart = (bufferBase + position, line, columnHere) }
         switch try startValue(byte) {
         case .needMore: return nil
         case .opened: continue

@@ -9,6 +9,9 @@
 public struct JSONReader: Sendable {
   /// The deepest nesting of arrays and objects accepted.
   public let maxDepth: Int
+  /// The longest top-level value accepted, in bytes: hostile input must not grow the buffer
+  /// and the value tree without bound.
+  public let maxValueBytes: Int
 
   @usableFromInline var buffer: [UInt8] = []
   /// Index in `buffer` of the next unread byte.
@@ -30,9 +33,13 @@ public struct JSONReader: Sendable {
   var partial = PartialToken()
   /// Reused for strings with escapes.
   var scratch: [UInt8] = []
+  /// Where the top-level value being read began (absolute offset, line, column); offset -1
+  /// between values.
+  @usableFromInline var valueStart = (offset: -1, line: 0, column: 0)
 
-  public init(maxDepth: Int = 64) {
+  public init(maxDepth: Int = 64, maxValueBytes: Int = .max) {
     self.maxDepth = maxDepth
+    self.maxValueBytes = maxValueBytes
   }
 
   /// Appends input bytes.
@@ -59,7 +66,12 @@ public struct JSONReader: Sendable {
   public mutating func nextValue() throws(JSONInputError) -> JSONValue? {
     if let failure { throw failure }
     do {
-      return try parseNext()
+      guard let value = try parseNext() else {
+        try checkValueSize()
+        return nil
+      }
+      valueStart.offset = -1
+      return value
     } catch {
       failure = error
       throw error
@@ -78,6 +90,16 @@ public struct JSONReader: Sendable {
     buffer.removeSubrange(0..<position)
     bufferBase += position
     position = 0
+  }
+
+  /// Fails once the unfinished top-level value has grown past `maxValueBytes`.
+  private func checkValueSize() throws(JSONInputError) {
+    guard valueStart.offset >= 0, !inputFinished,
+      bufferBase + buffer.count - valueStart.offset > maxValueBytes
+    else { return }
+    throw JSONInputError(
+      line: valueStart.line, column: valueStart.column,
+      message: "a value longer than \(maxValueBytes) bytes is too big for a message")
   }
 
   var columnHere: Int { bufferBase + position - lineStart - lineContinuations + 1 }

@@ -7,10 +7,17 @@ public struct MessageReader<M: JSONMessage>: Sendable {
   public var options: JSONMappingOptions
   @usableFromInline var reader: JSONReader
 
+  /// The longest JSON text of one message accepted by default: 16 MiB, four times the
+  /// default gRPC message limit (escapes make JSON longer than protobuf).
+  public static var defaultMaxValueBytes: Int { 16 << 20 }
+
   @inlinable
-  public init(options: JSONMappingOptions = JSONMappingOptions(), maxDepth: Int = 64) {
+  public init(
+    options: JSONMappingOptions = JSONMappingOptions(), maxDepth: Int = 64,
+    maxValueBytes: Int = defaultMaxValueBytes
+  ) {
     self.options = options
-    reader = JSONReader(maxDepth: maxDepth)
+    reader = JSONReader(maxDepth: maxDepth, maxValueBytes: maxValueBytes)
   }
 
   @inlinable
@@ -75,6 +82,7 @@ extension JSONReader {
   /// Moves past what `scanner` (started at `start`) consumed, keeping line and column right.
   @usableFromInline
   mutating func consumeFast(from start: Int, _ scanner: JSONFastScanner) {
+    valueStart.offset = -1
     if scanner.newlines > 0 {
       line += scanner.newlines
       lineStart = bufferBase + start + scanner.lastLineStart

@@ -151,6 +151,8 @@ extension ClientCall {
 
   /// `application/grpc`, optionally followed by `+subtype` or `;parameters`.
   static func isGRPCContentType(_ value: String) -> Bool {
+    // What servers send, without the lower-casing copy: this runs once per `rg get` call.
+    if value == "application/grpc" { return true }
     let lowered = value.lowercased()
     guard lowered.hasPrefix("application/grpc") else { return false }
     let rest = lowered.dropFirst("application/grpc".count)

@@ -23,6 +23,8 @@ extension HTTP2ClientConnection {
   /// The server's SETTINGS: its stream limit is known; a raised limit is trusted again.
   func settingsDidArrive() {
     settingsReceived = true
+    if let settingsTimer { loop.cancelTimer(settingsTimer) }
+    settingsTimer = nil
     let limit = advertisedStreamLimit
     if limit > knownMaxConcurrentStreams {
       learnedStreamLimit = nil

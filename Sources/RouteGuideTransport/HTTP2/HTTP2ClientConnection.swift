@@ -17,6 +17,7 @@ public final class HTTP2ClientConnection {
   /// Calls without a stream yet, in start order (HTTP2ClientConnection+Queue.swift).
   var pending: [ClientCall] = []
   var settingsReceived = false
+  var settingsTimer: EventLoop.Token?
   var learnedStreamLimit: Int?
   private var closeRequested = false
   /// The stream is closed; new calls fail with UNAVAILABLE.
@@ -108,11 +109,29 @@ public final class HTTP2ClientConnection {
   public func close() {
     guard !isClosed, !closeRequested else { return }
     closeRequested = true
+    // nghttp2 drops RST_STREAM frames still queued once the session is terminating, so the
+    // resets of cancelled calls go out first: the server must see CANCEL, not a lost connection.
+    pump.flush()
+    guard !pump.isClosed else { return }
     do {
       try session.terminate(HTTP2ErrorCode.noError)
       pump.flushSoon()
     } catch {
       pump.close(nil)
+    }
+  }
+
+  /// Closes the connection (calls see UNAVAILABLE) unless the server's SETTINGS arrive within
+  /// `nanoseconds`: a peer that accepts TCP but never speaks HTTP/2 must not hang rg forever.
+  public func expectSettings(withinNanoseconds nanoseconds: UInt64) {
+    settingsTimer = loop.schedule(after: nanoseconds) { [weak self] in
+      guard let self, !settingsReceived, !isClosed else { return }
+      let time = DurationText.format(nanoseconds: nanoseconds)
+      pump.close(
+        TransportError(
+          .timeout,
+          "\(peerDescription) sent no HTTP/2 SETTINGS within \(time)"
+            + " (is it an HTTP/2 server\(scheme == "http" ? " without TLS" : "")?)"))
     }
   }
 
@@ -136,13 +155,18 @@ public final class HTTP2ClientConnection {
 
   private func pumpDidClose(_ error: TransportError?) {
     isClosed = true
+    if let settingsTimer { loop.cancelTimer(settingsTimer) }
     let reported: TransportError?
     let status: GRPCStatus
     if closeRequested {
       reported = error
       status = GRPCStatus(.cancelled, "the connection was closed")
     } else {
-      let lost = error ?? TransportError(.unavailable, "connection closed by \(peerDescription)")
+      var lost = error ?? TransportError(.unavailable, "connection closed by \(peerDescription)")
+      if !settingsReceived && scheme == "http" && lost.kind == .unavailable {
+        // What a plaintext client sees from a TLS server: a reset, or a close, at once.
+        lost.message += " before its HTTP/2 SETTINGS (does the server expect TLS?)"
+      }
       reported = lost
       status = GRPCStatus(lost.kind == .protocolError ? .internal : .unavailable, lost.message)
     }

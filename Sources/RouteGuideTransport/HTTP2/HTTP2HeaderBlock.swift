@@ -6,8 +6,12 @@ enum HTTP2HeaderBlock {
   static func withNameValues<R>(
     _ headers: [(name: String, value: String)], _ body: (UnsafeBufferPointer<nghttp2_nv>) -> R
   ) -> R {
+    // Sized up front: this runs for every call's HEADERS and trailers, and growing the two
+    // arrays field by field cost several reallocations each time.
     var storage: [UInt8] = []
+    storage.reserveCapacity(headers.reduce(1) { $0 + $1.name.utf8.count + $1.value.utf8.count })
     var spans: [(name: Int, nameLength: Int, value: Int, valueLength: Int)] = []
+    spans.reserveCapacity(headers.count)
     for header in headers {
       let name = storage.count
       storage.append(contentsOf: header.name.utf8)

@@ -7,19 +7,23 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
   static let maxRequestHeaderCount = 256
 
   func sessionWillReceiveHeaders(streamID: Int32) {
-    if calls[streamID] == nil { pendingRequests[streamID] = [] }
+    guard calls[streamID] == nil else { return }
+    // Room for a usual gRPC request's fields, so the block does not regrow while it fills.
+    var block: [(name: String, value: String)] = []
+    block.reserveCapacity(16)
+    pendingRequests[streamID] = block
   }
 
   func sessionDidReceiveHeader(streamID: Int32, name: String, value: String)
     throws(HTTP2CallbackError)
   {
-    guard var block = pendingRequests[streamID] else { return }
-    guard block.count < Self.maxRequestHeaderCount else {
+    guard let count = pendingRequests[streamID]?.count else { return }
+    guard count < Self.maxRequestHeaderCount else {
       pendingRequests[streamID] = nil
       throw .resetStream(HTTP2ErrorCode.enhanceYourCalm)
     }
-    block.append((name, value))
-    pendingRequests[streamID] = block
+    // Appended in place: a copy taken out of the dictionary would be copied on every field.
+    pendingRequests[streamID]?.append((name, value))
   }
 
   func sessionDidReceiveHeaders(streamID: Int32, endStream: Bool) {
@@ -66,7 +70,11 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
 
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {}
 
-  func sessionDidReceiveSettings() {}
+  func sessionDidReceiveSettings() {
+    settingsReceived = true
+    if let handshakeTimer { loop.cancelTimer(handshakeTimer) }
+    handshakeTimer = nil
+  }
 
   func sessionDidReceivePingAck() {
     sendFinalGoAway()

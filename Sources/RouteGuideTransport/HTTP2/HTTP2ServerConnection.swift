@@ -8,6 +8,9 @@ import RouteGuideProtocol
 public final class HTTP2ServerConnection {
   /// How long a graceful shutdown waits for the PING answer before the final GOAWAY.
   static let shutdownNoticeGrace: UInt64 = 1_000_000_000
+  /// How long a client has from accept to its SETTINGS (TLS handshake and preface included):
+  /// a slowloris client must not hold a descriptor forever.
+  static let handshakeTimeout: UInt64 = 10_000_000_000
 
   private enum Shutdown {
     case running
@@ -24,6 +27,8 @@ public final class HTTP2ServerConnection {
   /// Request header blocks still arriving, by stream.
   var pendingRequests: [Int32: [(name: String, value: String)]] = [:]
   private var shutdown = Shutdown.running
+  var settingsReceived = false
+  var handshakeTimer: EventLoop.Token?
 
   /// Runs once when the connection is closed.
   public var onClose: (() -> Void)?
@@ -42,6 +47,10 @@ public final class HTTP2ServerConnection {
     session.delegate = self
     pump.onClose = { [self] _ in pumpDidClose() }
     pump.start()
+    handshakeTimer = loop.schedule(after: Self.handshakeTimeout) { [weak self] in
+      guard let self, !settingsReceived else { return }
+      abort()
+    }
   }
 
   /// Calls accepted whose streams are still open.
@@ -116,6 +125,7 @@ public final class HTTP2ServerConnection {
   }
 
   private func pumpDidClose() {
+    if let handshakeTimer { loop.cancelTimer(handshakeTimer) }
     let open = calls.sorted { $0.key < $1.key }.map(\.value)
     calls.removeAll()
     pendingRequests.removeAll()

@@ -78,6 +78,11 @@ enum ClientOutcome: Error {
     case .status, .transport:
       switch self {
       case .interrupted, .outputClosed, .badInput, .unsuitableInput: return true
+      case .transport(let error) where error.kind == .tls:
+        // A server refusing our certificate alerts after the TLS 1.3 handshake: the calls
+        // waiting on the connection fail first, but their UNAVAILABLE is only its echo.
+        if case .status = other { return true }
+        return false
       default: return false
       }
     }

@@ -76,6 +76,8 @@ final class ClientSession {
         scheme: options.tls == nil ? "http" : "https", userAgent: ClientSession.userAgent)
       self.connection = connection
       connection.onClose = { [unowned self] error in connectionClosed(error) }
+      // A peer that accepts the connection but never speaks HTTP/2 is a connect failure too.
+      connection.expectSettings(withinNanoseconds: options.connectTimeoutNanoseconds)
       if sink.isBehind { connection.pauseReading() }
       driver.start(on: connection)
     } catch {
@@ -93,6 +95,8 @@ final class ClientSession {
   }
 
   private func connectionClosed(_ error: TransportError?) {
+    // A TLS failure decides the exit even when the calls it failed have ended the run already.
+    if let error, error.kind == .tls { finish(.transport(error)) }
     if closingConnection { return loop.stop() }
     // Open calls have had their statuses by now; this only decides runs with none open.
     finish(.transport(error ?? TransportError(.unavailable, "the server closed the connection")))

@@ -28,6 +28,11 @@ where Response: JSONMessage & ProtobufMessage {
     self.sink = sink
   }
 
+  // Specialized for the two uses: called through the CallDriver and ClientCallDelegate
+  // protocols, the generic code looked up generic metadata for every message, 60% of
+  // `rg record`'s time (perf); specialized, the JSON-to-frame path runs without it.
+  @_specialize(where Request == Point, Response == RouteSummary)
+  @_specialize(where Request == RouteNote, Response == RouteNote)
   func start(on connection: HTTP2ClientConnection) {
     let call = settings.start(method, on: connection, delegate: self)
     self.call = call
@@ -45,6 +50,8 @@ where Response: JSONMessage & ProtobufMessage {
     settings.log?.headers(call, headers)
   }
 
+  @_specialize(where Request == Point, Response == RouteSummary)
+  @_specialize(where Request == RouteNote, Response == RouteNote)
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard decodeFailure == nil else { return }
     switch CallSettings.decode(payload, as: Response.self) {
@@ -78,6 +85,8 @@ where Response: JSONMessage & ProtobufMessage {
     onFinish?(outcome)
   }
 
+  @_specialize(where Request == Point, Response == RouteSummary)
+  @_specialize(where Request == RouteNote, Response == RouteNote)
   func callCanSendMore(_ call: ClientCall) {
     pump?.pump()
   }
