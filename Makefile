@@ -5,10 +5,33 @@ NAME ?= rg
 SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base man-db jq time python3-venv
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -wmo
+APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base \
+  man-db jq time python3-venv valgrind
+# Release builds: whole-module optimisation and the Swift standard library linked in; then, for
+# start-up (DESIGN.md §2; a one-shot `rg get` went from 3.6 ms and 11.0 MiB to 2.0 ms and
+# 6.5 MiB, see bench/results.md):
+# - OpenSSL, nghttp2, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg maps
+#   nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
+#   libraries with -l and the linker takes the first match along its -L path, so a folder that
+#   holds only their archives (`static-libs`), searched first, selects them. STATIC_C_LIBS=0
+#   links the shared libraries instead, e.g. for a package that must follow libssl3's security
+#   updates without a rebuild.
+# - lld with packed relative relocations (DT_RELR): a few KiB instead of 1 MB of .rela.dyn.
+# - the functions one-shot runs execute placed side by side (STARTUP_ORDER, made by
+#   `make startup-order`, checked by StartupOrderTests): each first touch of text maps 64 KiB,
+#   so scattered start-up code cost 4.5 MiB of resident text.
+STATIC_C_LIBS ?= 1
+STATIC_LIB_DIR := $(CURDIR)/.build-static-libs
+STARTUP_ORDER := Sources/rg/Startup.order
+RELEASE_LINK_FLAGS := -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld \
+  -Xlinker -z -Xlinker pack-relative-relocs \
+  -Xlinker --symbol-ordering-file=$(CURDIR)/$(STARTUP_ORDER) -Xlinker --no-warn-symbol-ordering \
+  $(if $(filter 1,$(STATIC_C_LIBS)),-Xlinker -L$(STATIC_LIB_DIR) \
+    -Xswiftc -Xclang-linker -Xswiftc -static-libgcc)
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -wmo $(RELEASE_LINK_FLAGS)
 
-.PHONY: all build release deps venv lint format test demo install uninstall clean coverage
+.PHONY: all build release deps venv lint format test demo install uninstall clean coverage \
+  static-libs startup-order
 
 all: build
 
@@ -34,8 +57,27 @@ $(VENV)/.ready: Tests/Interop/route_guide.proto
 build: deps
 	$(SWIFT) build
 
-release: deps
+release: deps static-libs
 	$(SWIFT) build $(RELEASE_FLAGS)
+
+# Regenerates STARTUP_ORDER from what the release build executes (needs valgrind), and removes
+# the binary so that the next build links it with the new order.
+startup-order: release
+	@bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg"; \
+	python3 Tests/Startup/startup_order.py "$$bin" --write $(STARTUP_ORDER) && rm -f "$$bin"
+
+# The archives a release build links (see RELEASE_FLAGS), as links in a folder of their own.
+static-libs:
+ifeq ($(STATIC_C_LIBS),1)
+	@set -e; mkdir -p $(STATIC_LIB_DIR); \
+	for lib in "$$(pkg-config --variable=libdir openssl)/libssl.a" \
+	    "$$(pkg-config --variable=libdir openssl)/libcrypto.a" \
+	    "$$(pkg-config --variable=libdir libnghttp2)/libnghttp2.a" \
+	    "$$(c++ -print-file-name=libstdc++.a)"; do \
+	  [ -f "$$lib" ] || { echo "static-libs: $$lib is missing (or use STATIC_C_LIBS=0)"; exit 1; }; \
+	  ln -sf "$$lib" $(STATIC_LIB_DIR)/; \
+	done
+endif
 
 lint:
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests
@@ -44,10 +86,11 @@ format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests
 
 # The release build comes first: the install test checks the binary that users get.
-test: deps venv lint
+test: deps venv lint static-libs
 	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) build --build-tests
-	RG_RELEASE_BINARY="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" $(SWIFT) test
+	RG_RELEASE_BINARY="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" \
+	  RG_RELEASE_STATIC_C_LIBS=$(STATIC_C_LIBS) $(SWIFT) test
 	$(MAKE) fuzz
 
 coverage: deps venv
@@ -79,6 +122,7 @@ INSTALLED_FILES = $(DESTDIR)$(BINDIR)/$(NAME) $(DESTDIR)$(BASH_COMPLETION_DIR)/$
 install:
 	@set -e; bin='$(RG_BINARY)'; \
 	if [ -z "$$bin" ]; then \
+	  $(MAKE) --no-print-directory static-libs; \
 	  $(SWIFT) build $(RELEASE_FLAGS) $(INSTALL_SWIFT_FLAGS); \
 	  bin="$$($(SWIFT) build $(RELEASE_FLAGS) $(INSTALL_SWIFT_FLAGS) --show-bin-path)/rg"; \
 	fi; \
@@ -170,13 +214,13 @@ fuzz: fuzz-build
 BENCH_ARGS ?=
 BENCH_FLAGS ?= $(RELEASE_FLAGS)
 .PHONY: bench microbench
-bench: deps venv
+bench: deps venv static-libs
 	$(SWIFT) build $(BENCH_FLAGS) --product rg
 	$(SWIFT) build $(BENCH_FLAGS) --product rg-microbench
 	@bin="$$($(SWIFT) build $(BENCH_FLAGS) --show-bin-path)"; \
 	python3 bench/run.py --rg "$$bin/rg" --microbench "$$bin/rg-microbench" $(BENCH_ARGS)
 
 # The hot paths without the network: JSON -> Point -> gRPC frames, frames -> Feature -> NDJSON.
-microbench:
+microbench: static-libs
 	$(SWIFT) build $(BENCH_FLAGS) --product rg-microbench
 	"$$($(SWIFT) build $(BENCH_FLAGS) --show-bin-path)/rg-microbench"

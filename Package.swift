@@ -9,16 +9,11 @@ let package = Package(
     .executable(name: "rg", targets: ["rg"])
   ],
   targets: [
-    .systemLibrary(
-      name: "CNGHTTP2",
-      pkgConfig: "libnghttp2",
-      providers: [.apt(["libnghttp2-dev"])]
-    ),
-    .systemLibrary(
-      name: "COpenSSL",
-      pkgConfig: "openssl",
-      providers: [.apt(["libssl-dev"])]
-    ),
+    // No pkgConfig: on Debian it adds only `-L/usr/lib/x86_64-linux-gnu`, placed before any
+    // -Xlinker -L, which would make the release link pick the shared libraries over the
+    // archives the Makefile selects (see RELEASE_LINK_FLAGS there). `make deps` installs both.
+    .systemLibrary(name: "CNGHTTP2", providers: [.apt(["libnghttp2-dev"])]),
+    .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
     // Linux interfaces Swift's Glibc module leaves out (signalfd), for the event loop.
     .systemLibrary(name: "CLinux"),
     .target(name: "RouteGuideProtocol"),
@@ -35,7 +30,9 @@ let package = Package(
       name: "rg",
       dependencies: [
         "RouteGuideProtocol", "RouteGuideTransport", "RouteGuideServer", "ArgumentParsing",
-      ]
+      ],
+      // The release link's function order (Makefile: STARTUP_ORDER), not a source.
+      exclude: ["Startup.order"]
     ),
     // `make microbench`: the encode and decode hot paths without the network (bench/Micro).
     .executableTarget(

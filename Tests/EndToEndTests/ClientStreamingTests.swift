@@ -120,6 +120,47 @@ import Testing
     #expect(server.events().first?.end == "cancelled")
   }
 
+  /// `rg chat <notes> | head -1` with `count` notes at one place, stdin held open for a minute
+  /// afterwards so the call can only end by rg cancelling it; prints rg's exit status last.
+  static func chatIntoHead(_ server: InteropServer, notes count: Int) throws -> SubprocessResult {
+    let script = """
+      note='{"location":{"latitude":1,"longitude":1},"message":"again"}'
+      exec 3< <(exec 2>/dev/null; for ((i = 0; i < \(count); i++)); do printf '%s\\n' "$note"; done; exec sleep 60)
+      feeder=$!
+      '\(RepoPaths.rgBinary)' chat --plaintext \(server.address) <&3 | head -1
+      status=${PIPESTATUS[0]}
+      kill "$feeder"
+      echo "rg exit $status"
+      """
+    return try Subprocess.bash(script, timeout: 30)
+  }
+
+  @Test func chatWithClosedStdoutCancelsTheOpenStream() throws {
+    let server = try InteropServer()
+    // Two notes get one answer; then the call idles with stdin open, writing nothing that
+    // could fail with EPIPE, so rg must notice head leaving by itself.
+    let started = Date()
+    let result = try Self.chatIntoHead(server, notes: 2)
+    #expect(Date().timeIntervalSince(started) < 10, "rg waited for stdin to end")
+    #expect(result.stderrText == "")
+    #expect(
+      result.stdoutLines == [
+        #"{"location":{"latitude":1,"longitude":1},"message":"again"}"#, "rg exit 0",
+      ], "\(result.summary)")
+    let event = server.events().first
+    #expect(event?.end == "cancelled", "the server must not see a half-closed, completed chat")
+  }
+
+  @Test func chatWithClosedStdoutWhileAnswersPourInIsAQuietSuccess() throws {
+    let server = try InteropServer()
+    // 200 notes at one place draw ~20000 answers: rg is writing when head leaves.
+    let result = try Self.chatIntoHead(server, notes: 200)
+    #expect(result.stderrText == "")
+    #expect(result.stdoutLines.last == "rg exit 0", "\(result.summary)")
+    #expect(result.stdoutLines.count == 2)
+    #expect(server.events().first?.end == "cancelled")
+  }
+
   @Test func bigListStreamsWithBoundedMemory() throws {
     let server = try InteropServer(["--generate", "100000"])
     // The reader waits 2 s before reading, then drains: rg must stall, not buffer ~100 MB.

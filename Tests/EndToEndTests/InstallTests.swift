@@ -32,11 +32,14 @@ import Testing
   }
 
   /// The release binary links the Swift standard library statically, so once installed it runs
-  /// without the toolchain. `make test` builds it first and names it in RG_RELEASE_BINARY, so
-  /// the suite itself never runs a release build.
+  /// without the toolchain; with the Makefile's default STATIC_C_LIBS=1 it also carries OpenSSL
+  /// and nghttp2 and needs nothing but glibc, and still finds its certificates and names.
+  /// `make test` builds it first and names it in RG_RELEASE_BINARY, so the suite itself never
+  /// runs a release build.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["RG_RELEASE_BINARY"] != nil))
   func releaseInstallRunsWithoutTheToolchain() throws {
-    let release = try #require(ProcessInfo.processInfo.environment["RG_RELEASE_BINARY"])
+    let environment = ProcessInfo.processInfo.environment
+    let release = try #require(environment["RG_RELEASE_BINARY"])
     let prefix = try TemporaryDirectory()
     let install = try Subprocess.run(
       "/usr/bin/make",
@@ -47,12 +50,48 @@ import Testing
       timeout: 60)
     #expect(install.status == 0, "\(install.stderrText)")
     let binary = prefix.path + "/bin/grg"
-    let libraries = try Subprocess.run("/usr/bin/readelf", ["-d", binary]).stdoutText
-    #expect(libraries.contains("libnghttp2"))
-    #expect(!libraries.contains("libswift"), "\(libraries)")
+    let needed = try Self.neededLibraries(binary)
+    #expect(!needed.contains { $0.hasPrefix("libswift") }, "\(needed)")
+    if environment["RG_RELEASE_STATIC_C_LIBS"] == "1" {
+      #expect(needed.isSubset(of: ["libc.so.6", "libm.so.6", "ld-linux-x86-64.so.2"]), "\(needed)")
+    } else {
+      #expect(needed.contains("libnghttp2.so.14"), "\(needed)")
+    }
     let call = try Subprocess.run(
       "/usr/bin/env", ["-i", binary, "get", "--dry-run", "-d", #"{"latitude": 1}"#])
     #expect(call.stdoutText == "/routeguide.RouteGuide/GetFeature 00000000020801\n")
+
+    // A real call over TLS, server and client both the installed binary: the linked-in OpenSSL
+    // must load the CA file, verify the name and negotiate h2; glibc must resolve `localhost`.
+    let certificates = try TestCertificates.shared()
+    let server = try ServerProcess(
+      binary,
+      [
+        "serve", "--port", "0", "--tls-cert", certificates.serverCertificate, "--tls-key",
+        certificates.serverKey,
+      ])
+    defer { server.stop() }
+    let get = try Subprocess.run(
+      "/usr/bin/env",
+      [
+        "-i", binary, "get", "--cacert", certificates.caCertificate, "localhost:\(server.port)",
+        "-d", #"{"latitude": 409146138, "longitude": -746188906}"#,
+      ], timeout: 20)
+    #expect(get.status == 0, "\(get.stderrText)")
+    #expect(get.stdoutText.hasPrefix(#"{"name":"Berkshire Valley Management Area Trail"#))
+  }
+
+  /// The shared libraries an ELF file names as NEEDED.
+  static func neededLibraries(_ binary: String) throws -> Set<String> {
+    let dynamic = try Subprocess.run("/usr/bin/readelf", ["-d", binary]).stdoutText
+    var names: Set<String> = []
+    for line in dynamic.split(separator: "\n") where line.contains("(NEEDED)") {
+      guard let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]") else {
+        continue
+      }
+      names.insert(String(line[line.index(after: open)..<close]))
+    }
+    return names
   }
 
   /// bash-completion, zsh's compinit and man each find the installed file by the name.

@@ -34,8 +34,10 @@ extension ClientSession {
   private func makeInput<Message: JSONMessage>(
     _ type: Message.Type
   ) -> Result<MessageInput<Message>, ClientOutcome> {
+    if let conflict = StandardInputProbe.conflict(options.input) { return .failure(conflict) }
     switch options.input {
     case .stdin:
+      TerminalInputHint.showIfNeeded(for: method, input: options.input)
       let reader = InputReader(fd: 0, name: "stdin", ownsDescriptor: false, loop: loop)
       return .success(MessageInput(reader: reader, mapping: options.mapping))
     case .literal(let text):

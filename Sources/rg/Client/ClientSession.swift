@@ -107,6 +107,7 @@ final class ClientSession {
     outcome = newOutcome
     guard !finishing else { return }
     finishing = true
+    sink.ignoreIdleClosedReader()
     if case .ok = newOutcome {} else { driver?.cancelAll() }
     // A second Ctrl-C while closing gets the default action: exit at once.
     interrupts?.cancel()

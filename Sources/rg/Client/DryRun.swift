@@ -23,6 +23,7 @@ struct DryRun {
   }
 
   static func outcome(_ options: ClientOptions) -> ClientOutcome {
+    if let conflict = StandardInputProbe.conflict(options.input) { return conflict }
     switch options.input {
     case .literal(let text):
       var dryRun = DryRun(mapping: options.mapping, sourceName: "--data")
@@ -30,6 +31,7 @@ struct DryRun {
       dryRun.parser.finish()
       return dryRun.printMessages() ?? dryRun.flush() ?? .ok
     case .stdin:
+      TerminalInputHint.showIfNeeded(for: .getFeature, input: options.input)
       var dryRun = DryRun(mapping: options.mapping, sourceName: "stdin")
       return dryRun.consume(descriptor: STDIN_FILENO)
     case .file(let path):

@@ -20,7 +20,9 @@ final class InputReader {
   private var fd: Int32
   private let ownsDescriptor: Bool
   private var watch: EventLoop.Token?
-  private var buffer = [UInt8](repeating: 0, count: InputReader.chunkSize)
+  // Uninitialised: zero-filling it would make a one-line `rg get` touch all 64 of its pages.
+  private let buffer = UnsafeMutableRawBufferPointer.allocate(
+    byteCount: InputReader.chunkSize, alignment: 1)
   private var deliver: ((Chunk) -> Void)?
 
   init(fd: Int32, name: String, ownsDescriptor: Bool, loop: EventLoop) {
@@ -39,7 +41,10 @@ final class InputReader {
     return .success(InputReader(fd: fd, name: path, ownsDescriptor: true, loop: loop))
   }
 
-  deinit { close() }
+  deinit {
+    close()
+    buffer.deallocate()
+  }
 
   /// Reads one chunk once the descriptor is readable and hands it to `deliver`, from the loop.
   /// The bytes are only valid during that call.
@@ -65,7 +70,7 @@ final class InputReader {
   }
 
   private func readChunk() {
-    let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+    let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
     let code = errno
     // stdin may share its file description with a non-blocking stdout (a socket).
     if count < 0 && (code == EINTR || code == EAGAIN) { return }
@@ -74,7 +79,7 @@ final class InputReader {
     guard let deliver else { return }
     self.deliver = nil
     if count > 0 {
-      buffer.withUnsafeBytes { deliver(.bytes(UnsafeRawBufferPointer(rebasing: $0[0..<count]))) }
+      deliver(.bytes(UnsafeRawBufferPointer(rebasing: buffer[0..<count])))
     } else if count == 0 {
       close()
       deliver(.end)

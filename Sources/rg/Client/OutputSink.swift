@@ -22,6 +22,8 @@ final class OutputSink {
   private var watch: EventLoop.Token?
   private var hook: EventLoop.Token?
   private var blockingMode: FileDescriptorMode?
+  /// stdout is a pipe, whose reader going away poll() reports even with nothing to write.
+  private var watchesForClosedReader: Bool
   private(set) var isBehind = false
   private(set) var isClosed = false
 
@@ -38,7 +40,10 @@ final class OutputSink {
     self.mapping = mapping
     // Only pipes and sockets can make us wait; a terminal or file is written directly.
     blockingMode = FileDescriptorMode.makeNonBlockingIfPipe(fd)
+    var info = stat()
+    watchesForClosedReader = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
     hook = loop.beforeBlocking { [weak self] in self?.flush() }
+    stopWaiting()
   }
 
   deinit { close() }
@@ -80,6 +85,13 @@ final class OutputSink {
     }
   }
 
+  /// Stops noticing a reader that leaves while nothing is pending: once the run's outcome is
+  /// decided, that only races the outcome it would replace.
+  func ignoreIdleClosedReader() {
+    watchesForClosedReader = false
+    if pendingBytes == 0 { stopWaiting() }
+  }
+
   /// Stops writing and restores the descriptor's flags; pending output is dropped.
   func close() {
     isClosed = true
@@ -91,13 +103,29 @@ final class OutputSink {
   }
 
   private func waitForWritable() {
-    guard watch == nil else { return }
-    watch = loop.watch(fd, for: .writable) { [weak self] _ in self?.flush() }
+    watch(for: .writable)
   }
 
+  /// Stops waiting to write; a pipe stays watched for its reader closing it, so an idle
+  /// `rg chat | head -1` cancels its call when head exits instead of when stdin ends.
   private func stopWaiting() {
-    if let watch { loop.unwatch(watch) }
-    watch = nil
+    if watchesForClosedReader && !isClosed {
+      watch(for: .hangup)
+    } else {
+      if let watch { loop.unwatch(watch) }
+      watch = nil
+    }
+  }
+
+  private func watch(for interest: EventLoop.Events) {
+    if let watch { return loop.setInterest(watch, interest) }
+    watch = loop.watch(fd, for: interest) { [weak self] events in self?.ready(events) }
+  }
+
+  private func ready(_ events: EventLoop.Events) {
+    // With output pending, the write itself reports EPIPE.
+    if pendingBytes == 0 && !events.isDisjoint(with: .hangup) { return fail(EPIPE) }
+    flush()
   }
 
   private func compact() {

@@ -1,0 +1,28 @@
+import Glibc
+import RouteGuideProtocol
+
+/// The note rg prints before it reads its input from a terminal.
+///
+/// Without it, `rg get` with no -d looks hung: it is waiting for JSON the user did not know
+/// to type.
+enum TerminalInputHint {
+  /// The hint's text (without `rg: `), naming what `method` reads.
+  static func text(for method: RouteGuideMethod) -> String {
+    let (what, pronoun) =
+      switch method {
+      case .getFeature: ("Point JSON", "it")
+      case .listFeatures: ("Rectangle JSON", "it")
+      case .recordRoute: ("Points as NDJSON", "them")
+      case .routeChat: ("RouteNotes as NDJSON", "them")
+      }
+    return "reading \(what) from the terminal; end with Ctrl-D, or pass \(pronoun) with -d"
+  }
+
+  /// Prints the hint when `input` is stdin and `fd` is a terminal.
+  static func showIfNeeded(
+    for method: RouteGuideMethod, input: InputSource, stdin fd: Int32 = STDIN_FILENO
+  ) {
+    guard input == .stdin, isatty(fd) != 0 else { return }
+    ClientDiagnostics.error(text(for: method))
+  }
+}
