@@ -8,8 +8,8 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base \
   man-db jq time python3-venv valgrind
 # Release builds: whole-module optimisation and the Swift standard library linked in; then, for
-# start-up (DESIGN.md §2; a one-shot `rg get` went from 3.6 ms and 11.0 MiB to 2.0 ms and
-# 6.5 MiB, see bench/results.md):
+# start-up (DESIGN.md §2; in `make bench` a one-shot `rg get` went from 4.9 ms and 10.0 MiB to
+# 3.0 ms and 6.1 MiB, see bench/results.md):
 # - OpenSSL, nghttp2, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg maps
 #   nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
 #   libraries with -l and the linker takes the first match along its -L path, so a folder that
