@@ -177,6 +177,27 @@ import Testing
     #expect(server.events().first?.end == "cancelled")
   }
 
+  @Test func sigintDuringRecordCancelsTheStreamAndExits130() throws {
+    let server = try InteropServer()
+    let child = try ChildProcess(
+      RepoPaths.rgBinary, ["record", "-v", "--plaintext", server.address], pipeStdin: true,
+      pipeStdout: true, pipeStderr: true)
+    try child.write(#"{"latitude":1,"longitude":2}"# + "\n" + #"{"latitude":3}"# + "\n")
+    // record answers only at the end, so -v's request headers show that the call is open; the
+    // pause lets them reach the server before the interrupt.
+    var stderr: [UInt8] = []
+    let deadline = Date().addingTimeInterval(10)
+    while !String(decoding: stderr, as: UTF8.self).contains("> content-type"), Date() < deadline {
+      var ready = pollfd(fd: child.stderrFD, events: Int16(POLLIN), revents: 0)
+      if poll(&ready, 1, 100) == 1 && !child.readSome(child.stderrFD, into: &stderr) { break }
+    }
+    usleep(300_000)
+    child.signal(SIGINT)
+    #expect(try child.wait(timeout: 5) == 130, "\(String(decoding: stderr, as: UTF8.self))")
+    let event = server.events().first
+    #expect(event?.end == "cancelled", "the server must not see a completed route")
+  }
+
   static func unusedPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
