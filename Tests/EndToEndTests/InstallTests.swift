@@ -81,6 +81,26 @@ import Testing
     #expect(get.stdoutText.hasPrefix(#"{"name":"Berkshire Valley Management Area Trail"#))
   }
 
+  /// STATIC_C_LIBS=0 (the README's choice for following libssl3 updates) keeps the archives'
+  /// folder, and with it the static C libraries, out of the release link; by default it is in.
+  /// The release test above checks what the default link produces.
+  @Test func staticCLibrariesAreAChoice() throws {
+    func releaseCommand(_ arguments: [String]) throws -> String {
+      let plan = try Subprocess.run(
+        "/usr/bin/make", ["-s", "-n", "-C", RepoPaths.root, "release"] + arguments, timeout: 30)
+      #expect(plan.status == 0, "\(plan.stderrText)")
+      return plan.stdoutLines.first { $0.hasPrefix("swift build ") } ?? ""
+    }
+    let archives = "-Xlinker -L\(RepoPaths.root)/.build-static-libs"
+    let byDefault = try releaseCommand([])
+    #expect(byDefault.contains(archives), "\(byDefault)")
+    #expect(byDefault.contains("--symbol-ordering-file=\(StartupOrderTests.orderFile)"))
+    let shared = try releaseCommand(["STATIC_C_LIBS=0"])
+    #expect(shared.hasPrefix("swift build -c release --static-swift-stdlib"), "\(shared)")
+    #expect(!shared.contains(".build-static-libs"), "\(shared)")
+    #expect(!shared.contains("-static-libgcc"), "\(shared)")
+  }
+
   /// The shared libraries an ELF file names as NEEDED.
   static func neededLibraries(_ binary: String) throws -> Set<String> {
     let dynamic = try Subprocess.run("/usr/bin/readelf", ["-d", binary]).stdoutText

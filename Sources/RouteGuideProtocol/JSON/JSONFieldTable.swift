@@ -32,18 +32,28 @@ struct JSONFieldTable: Sendable {
   let messageName: String
   let fields: [Field]
 
-  /// The object members of `value`, which must be an object; `path` names the field holding it.
-  func members(of value: JSONValue, path: String) throws(JSONInputError) -> [JSONMember] {
+  /// Calls `body` with the index of each field `value` (which must be an object) sets, and its
+  /// member, in input order. Null values are skipped, and so are unknown names when that is
+  /// allowed; other unknown names and a field given twice under its two names are rejected.
+  /// `path` names the field holding `value` ("" at the top level).
+  func forEachField(
+    of value: JSONValue, path: String, options: JSONMappingOptions,
+    _ body: (Int, JSONMember) throws(JSONInputError) -> Void
+  ) throws(JSONInputError) {
     guard case .object(let members) = value.kind else {
       throw value.error(
         prefixed(path, "expected a JSON object for \(messageName), got \(value.kindDescription)"))
     }
-    return members
+    var seen: UInt32 = 0
+    for index in members.indices {
+      if let field = try field(of: members, at: index, seen: &seen, path: path, options: options) {
+        try body(field, members[index])
+      }
+    }
   }
 
-  /// The index of the field `members[index]` names; nil to skip it (null, or unknown when that is
-  /// allowed). Rejects unknown names and a field given twice under its two names.
-  func field(
+  /// The index of the field `members[index]` names; nil to skip it.
+  private func field(
     of members: [JSONMember], at index: Int, seen: inout UInt32, path: String,
     options: JSONMappingOptions
   ) throws(JSONInputError) -> Int? {

@@ -7,16 +7,12 @@ extension Feature: JSONMessage {
 
   public init(json: JSONValue, options: JSONMappingOptions) throws(JSONInputError) {
     self.init()
-    let members = try Self.jsonFields.members(of: json, path: "")
-    var seen: UInt32 = 0
-    for index in members.indices {
-      let field = try Self.jsonFields.field(
-        of: members, at: index, seen: &seen, path: "", options: options)
-      let member = members[index]
+    try Self.jsonFields.forEachField(of: json, path: "", options: options) {
+      (field, member) throws(JSONInputError) in
       switch field {
       case 0: name = try member.value.string(path: "", key: member.key)
       case 1: location = try Point(json: member.value, options: options, path: member.key)
-      default: continue
+      default: break
       }
     }
   }

@@ -12,16 +12,12 @@ extension Point: JSONMessage {
   /// Maps a Point held by the field at `path` ("" at the top level).
   init(json: JSONValue, options: JSONMappingOptions, path: String) throws(JSONInputError) {
     self.init()
-    let members = try Self.jsonFields.members(of: json, path: path)
-    var seen: UInt32 = 0
-    for index in members.indices {
-      let field = try Self.jsonFields.field(
-        of: members, at: index, seen: &seen, path: path, options: options)
-      let member = members[index]
+    try Self.jsonFields.forEachField(of: json, path: path, options: options) {
+      (field, member) throws(JSONInputError) in
       switch field {
       case 0: latitude = try member.value.int32(path: path, key: member.key)
       case 1: longitude = try member.value.int32(path: path, key: member.key)
-      default: continue
+      default: break
       }
     }
   }

@@ -10,13 +10,8 @@ extension RouteSummary: JSONMessage {
 
   public init(json: JSONValue, options: JSONMappingOptions) throws(JSONInputError) {
     self.init()
-    let members = try Self.jsonFields.members(of: json, path: "")
-    var seen: UInt32 = 0
-    for index in members.indices {
-      let field = try Self.jsonFields.field(
-        of: members, at: index, seen: &seen, path: "", options: options)
-      let member = members[index]
-      guard let field else { continue }
+    try Self.jsonFields.forEachField(of: json, path: "", options: options) {
+      (field, member) throws(JSONInputError) in
       set(field, try member.value.int32(path: "", key: member.key))
     }
   }
