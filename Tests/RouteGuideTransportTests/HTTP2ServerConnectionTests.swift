@@ -17,12 +17,12 @@ import Testing
     /// Adjusts each handler before the call sees any event.
     var configure: (ScriptedHandler) -> Void = { _ in }
 
-    init(maxReceive: Int = 4 << 20) throws {
+    init(maxReceive: Int = 4 << 20, maxConcurrentStreams: UInt32 = 7) throws {
       let (clientStream, serverStream) = try makeSocketPair()
       self.clientStream = clientStream
       var accept: ((ServerCall) -> Void)?
       server = try HTTP2ServerConnection(
-        stream: serverStream, loop: loop, maxConcurrentStreams: 7,
+        stream: serverStream, loop: loop, maxConcurrentStreams: maxConcurrentStreams,
         maxReceiveMessageSize: maxReceive, acceptCall: { accept?($0) })
       client = try RawHTTP2Peer(stream: clientStream, loop: loop)
       accept = { [unowned self] call in

@@ -4,18 +4,8 @@ import RouteGuideProtocol
 // Trailers-Only, HTTP status and content-type checks, resets, GOAWAY and connection loss.
 
 extension ClientCall {
-  func willReceiveHeaders() {
-    headerBlock.removeAll()
-  }
-
-  func didReceiveHeader(name: String, value: String) {
-    headerBlock.append((name, value))
-  }
-
-  func didReceiveHeaders(endStream: Bool) {
+  func didReceiveHeaders(_ block: [(name: String, value: String)], endStream: Bool) {
     guard !isFinished else { return }
-    let block = headerBlock
-    headerBlock = []
     if responseHeaders != nil {
       trailers = block
       if endStream { complete() }
@@ -40,6 +30,14 @@ extension ClientCall {
     }
     delegate?.callDidReceiveHeaders(self, headers: block)
     if endStream { complete() }
+  }
+
+  /// A header block past the size limit: its fields are gone, so the call cannot go on.
+  func didReceiveOversizedHeaders(limit: UInt32) {
+    let status = GRPCStatus(
+      .resourceExhausted,
+      "the server sent a header block larger than \(limit >> 10) KiB (HTTP/2 header list limit)")
+    finish(status, reset: HTTP2ErrorCode.cancel)
   }
 
   func didReceiveData(_ bytes: UnsafeRawBufferPointer) {
@@ -118,7 +116,6 @@ extension ClientCall {
     streamID = 0
     streamClosed = false
     bodyDeferred = false
-    headerBlock = []
     connection.requeueRefused(self, attempt: transparentRetries)
     return true
   }

@@ -28,7 +28,6 @@ public final class ClientCall {
   var streamClosed = false
   // Response state, used by ClientCall+Response.swift.
   var deframer: MessageDeframer
-  var headerBlock: [(name: String, value: String)] = []
   var responseHeaders: [(name: String, value: String)]?
   var trailers: [(name: String, value: String)]?
   var httpStatus = 0

@@ -1,16 +1,26 @@
+import RouteGuideProtocol
+
 // nghttp2's events for the client, routed to the call that owns the stream.
 
 extension HTTP2ClientConnection: HTTP2SessionDelegate {
-  func sessionWillReceiveHeaders(streamID: Int32) {
-    calls[streamID]?.willReceiveHeaders()
+  func sessionDidReceiveHeaders(
+    streamID: Int32, _ fields: [(name: String, value: String)], endStream: Bool
+  ) {
+    calls[streamID]?.didReceiveHeaders(fields, endStream: endStream)
   }
 
-  func sessionDidReceiveHeader(streamID: Int32, name: String, value: String) {
-    calls[streamID]?.didReceiveHeader(name: name, value: value)
+  func sessionDidReceiveOversizedHeaders(streamID: Int32, endStream: Bool) {
+    calls[streamID]?.didReceiveOversizedHeaders(limit: HTTP2ClientConnection.maxHeaderListSize)
   }
 
-  func sessionDidReceiveHeaders(streamID: Int32, endStream: Bool) {
-    calls[streamID]?.didReceiveHeaders(endStream: endStream)
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) {
+    guard let call = calls[streamID] else { return }
+    let size = HTTP2HeaderBlock.listSize(call.requestHeaders)
+    call.finish(
+      GRPCStatus(
+        .resourceExhausted,
+        "the request headers (\(size >> 10) KiB) could not be sent: \(reason)"),
+      reset: nil)
   }
 
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {

@@ -5,6 +5,10 @@ import RouteGuideProtocol
 /// The event loop keeps the connection alive until its stream closes; `onClose` then runs once
 /// and every open call has finished. Everything runs on the loop thread.
 public final class HTTP2ClientConnection {
+  /// The largest response header block taken (SETTINGS_MAX_HEADER_LIST_SIZE): generous, as
+  /// rich error details travel in trailers, but bounded against HPACK amplification.
+  static let maxHeaderListSize: UInt32 = 64 << 10
+
   let loop: EventLoop
   private let session: HTTP2Session
   private let pump: HTTP2Pump
@@ -35,7 +39,9 @@ public final class HTTP2ClientConnection {
     self.authority = authority
     self.scheme = scheme
     self.userAgent = userAgent
-    session = try HTTP2Session(role: .client, settings: HTTP2Session.Settings())
+    var settings = HTTP2Session.Settings()
+    settings.maxHeaderListSize = Self.maxHeaderListSize
+    session = try HTTP2Session(role: .client, settings: settings)
     pump = HTTP2Pump(stream: stream, loop: loop, session: session)
     session.delegate = self
     pump.onClose = { [self] error in pumpDidClose(error) }
@@ -89,6 +95,15 @@ public final class HTTP2ClientConnection {
   /// Submits the request of `call`, which then waits in nghttp2 for its HEADERS to go out.
   func submit(_ call: ClientCall) {
     guard !call.isFinished else { return }
+    let size = HTTP2HeaderBlock.listSize(call.requestHeaders)
+    let limit = session.remoteMaxHeaderListSize
+    guard size <= limit else {
+      let status = GRPCStatus(
+        .resourceExhausted,
+        "the request headers (\(size >> 10) KiB) exceed the \(limit >> 10) KiB the server takes "
+          + "(its SETTINGS_MAX_HEADER_LIST_SIZE)")
+      return failSoon(call, status)
+    }
     do {
       call.streamID = try session.submitRequest(call.requestHeaders)
     } catch {
@@ -105,20 +120,13 @@ public final class HTTP2ClientConnection {
   public func resumeReading() { pump.resumeReading() }
   public var isReadingPaused: Bool { pump.isReadingPaused }
 
-  /// Sends GOAWAY and closes once it is written; open calls end with CANCELLED.
+  /// Sends GOAWAY after what is queued (the resets of cancelled calls: the server must see
+  /// CANCEL, not a lost connection) and closes once it is written; open calls end with
+  /// CANCELLED.
   public func close() {
     guard !isClosed, !closeRequested else { return }
     closeRequested = true
-    // nghttp2 drops RST_STREAM frames still queued once the session is terminating, so the
-    // resets of cancelled calls go out first: the server must see CANCEL, not a lost connection.
-    pump.flush()
-    guard !pump.isClosed else { return }
-    do {
-      try session.terminate(HTTP2ErrorCode.noError)
-      pump.flushSoon()
-    } catch {
-      pump.close(nil)
-    }
+    pump.terminate(HTTP2ErrorCode.noError)
   }
 
   /// Closes the connection (calls see UNAVAILABLE) unless the server's SETTINGS arrive within
@@ -155,6 +163,8 @@ public final class HTTP2ClientConnection {
 
   private func pumpDidClose(_ error: TransportError?) {
     isClosed = true
+    // Events still recorded for this session concern nobody now.
+    session.delegate = nil
     if let settingsTimer { loop.cancelTimer(settingsTimer) }
     let reported: TransportError?
     let status: GRPCStatus

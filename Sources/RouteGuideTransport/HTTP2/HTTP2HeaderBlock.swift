@@ -2,6 +2,11 @@ import CNGHTTP2
 
 /// Header lists as nghttp2_nv arrays; nghttp2 copies them on submit, so they live only for a call.
 enum HTTP2HeaderBlock {
+  /// A header list's size as SETTINGS_MAX_HEADER_LIST_SIZE counts it (RFC 9113 §6.5.2).
+  static func listSize(_ fields: [(name: String, value: String)]) -> Int {
+    fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 32 }
+  }
+
   /// Calls `body` with `headers` as name/value pairs pointing into one contiguous buffer.
   static func withNameValues<R>(
     _ headers: [(name: String, value: String)], _ body: (UnsafeBufferPointer<nghttp2_nv>) -> R

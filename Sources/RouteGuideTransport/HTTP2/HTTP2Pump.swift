@@ -19,6 +19,12 @@ final class HTTP2Pump {
   private var outputOffset = 0
   private var flushScheduled = false
   private var readScheduled = false
+  /// Reading, writing or delivering events: nghttp2's events are being handled, so a request
+  /// to flush waits for the round to end instead of entering nghttp2 again.
+  private var isBusy = false
+  private var flushRequested = false
+  private var terminationCode: UInt32?
+  private var terminated = false
   private(set) var isReadingPaused = false
   private(set) var isClosed = false
   /// Called once when the stream is closed: nil when the session ended in order, else why.
@@ -77,11 +83,18 @@ final class HTTP2Pump {
     }
   }
 
+  /// A socket event or a scheduled read: read what is there, then write what is queued.
   private func handleEvent() {
+    guard !isBusy else {
+      flushRequested = true
+      return
+    }
+    isBusy = true
     withExtendedLifetime(self) {
       if !isReadingPaused { readAvailable() }
-      flush()
+      drainOutput()
     }
+    isBusy = false
   }
 
   private func readAvailable() {
@@ -93,9 +106,11 @@ final class HTTP2Pump {
         switch try stream.read(into: readBuffer) {
         case .bytes(let count):
           try session.receive(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+          try session.dispatchEvents()
         case .wouldBlock:
           return
         case .eof:
+          try session.dispatchEvents()
           let ended = !session.wantsRead && bufferedOutputBytes == 0
           return close(
             ended
@@ -103,31 +118,76 @@ final class HTTP2Pump {
               : TransportError(.unavailable, "connection closed by \(stream.peerDescription)"))
         }
       } catch {
-        // nghttp2 may have queued a GOAWAY that says why; send it if the socket takes it.
-        if error.kind == .protocolError { flush() }
+        // What arrived before the error still counts (a call may have ended OK in it), and
+        // nghttp2 may have queued a GOAWAY that says why: send it if the socket takes it.
+        try? session.dispatchEvents()
+        if error.kind == .protocolError { sendQueuedFrames() }
         return close(error)
       }
     }
   }
 
-  /// Drains nghttp2 into the output buffer and writes until the stream would block.
+  /// Drains nghttp2 into the output buffer and writes until the stream would block. Called
+  /// while the pump is already at work (from an event handler), it only asks for another round.
   func flush() {
     guard !isClosed else { return }
-    do {
-      while true {
-        if bufferedOutputBytes < Self.outputLimit / 2 {
-          compactOutput()
-          try session.appendOutput(to: &output, limit: Self.outputLimit)
-        }
-        guard bufferedOutputBytes > 0, try writeOutput() else { break }
-      }
-    } catch {
-      return close(error)
+    guard !isBusy else {
+      flushRequested = true
+      return
     }
+    isBusy = true
+    withExtendedLifetime(self) { drainOutput() }
+    isBusy = false
+  }
+
+  /// Ends the session with GOAWAY once every frame queued before it is written (nghttp2 drops
+  /// RST_STREAM frames still queued when the session terminates, and the peer must see them);
+  /// the pump closes when the GOAWAY is out.
+  func terminate(_ code: UInt32) {
+    guard !isClosed, terminationCode == nil else { return }
+    terminationCode = code
+    flush()
+  }
+
+  private func drainOutput() {
+    repeat {
+      flushRequested = false
+      do {
+        try writeQueuedOutput()
+      } catch {
+        return close(error)
+      }
+      if isClosed { return }
+    } while flushRequested
     if bufferedOutputBytes == 0 && !session.wantsRead && !session.wantsWrite {
       return close(sessionEndError)
     }
     updateInterest()
+  }
+
+  private func writeQueuedOutput() throws(TransportError) {
+    while !isClosed {
+      if bufferedOutputBytes < Self.outputLimit / 2 {
+        compactOutput()
+        let drained = try session.appendOutput(to: &output, limit: Self.outputLimit)
+        let hadEvents = session.hasEvents
+        try session.dispatchEvents()
+        if isClosed { return }
+        if drained && !hadEvents && !session.wantsWrite, let code = terminationCode, !terminated {
+          terminated = true
+          try session.terminate(code)
+          continue
+        }
+      }
+      guard bufferedOutputBytes > 0, try writeOutput() else { return }
+    }
+  }
+
+  /// Best effort on the way out: what nghttp2 has queued, written once if the socket takes it.
+  private func sendQueuedFrames() {
+    compactOutput()
+    guard (try? session.appendOutput(to: &output, limit: Self.outputLimit)) != nil else { return }
+    _ = try? writeOutput()
   }
 
   /// Writes buffered output once; false when the stream would block.

@@ -3,36 +3,30 @@ import RouteGuideProtocol
 // nghttp2's events for the server: new requests are validated and become ServerCalls.
 
 extension HTTP2ServerConnection: HTTP2SessionDelegate {
-  /// More header fields than any gRPC request needs: the stream is refused.
-  static let maxRequestHeaderCount = 256
-
-  func sessionWillReceiveHeaders(streamID: Int32) {
-    guard calls[streamID] == nil else { return }
-    // Room for a usual gRPC request's fields, so the block does not regrow while it fills.
-    var block: [(name: String, value: String)] = []
-    block.reserveCapacity(16)
-    pendingRequests[streamID] = block
-  }
-
-  func sessionDidReceiveHeader(streamID: Int32, name: String, value: String)
-    throws(HTTP2CallbackError)
-  {
-    guard let count = pendingRequests[streamID]?.count else { return }
-    guard count < Self.maxRequestHeaderCount else {
-      pendingRequests[streamID] = nil
-      throw .resetStream(HTTP2ErrorCode.enhanceYourCalm)
+  func sessionDidReceiveHeaders(
+    streamID: Int32, _ fields: [(name: String, value: String)], endStream: Bool
+  ) {
+    guard !isClosed else { return }
+    if let call = calls[streamID] {
+      // Request trailers: only their END_STREAM matters.
+      if endStream { call.didFinishReceiving() }
+      return
     }
-    // Appended in place: a copy taken out of the dictionary would be copied on every field.
-    pendingRequests[streamID]?.append((name, value))
+    startCall(streamID: streamID, headers: fields, endStream: endStream)
   }
 
-  func sessionDidReceiveHeaders(streamID: Int32, endStream: Bool) {
-    if let block = pendingRequests.removeValue(forKey: streamID) {
-      startCall(streamID: streamID, headers: block, endStream: endStream)
-    } else if endStream {
-      calls[streamID]?.didFinishReceiving()
+  func sessionDidReceiveOversizedHeaders(streamID: Int32, endStream: Bool) {
+    guard !isClosed else { return }
+    if let call = calls[streamID] {
+      call.failFromTransport(
+        GRPCStatus(.resourceExhausted, "request trailers exceed \(headerLimitText)"))
+      return
     }
+    let status = GRPCStatus(.resourceExhausted, "request headers exceed \(headerLimitText)")
+    reject(streamID: streamID, httpStatus: 200, status)
   }
+
+  private var headerLimitText: String { "\(Self.maxHeaderListSize >> 10) KiB" }
 
   private func startCall(streamID: Int32, headers: [(name: String, value: String)], endStream: Bool)
   {
@@ -46,9 +40,18 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
       let status = GRPCStatus(.internal, "invalid gRPC request content-type \"\(contentType)\"")
       return reject(streamID: streamID, httpStatus: 415, status)
     }
+    let size = HTTP2HeaderBlock.listSize(headers)
+    guard heldHeaderBytes + size <= Self.maxHeldHeaderBytes else {
+      let status = GRPCStatus(
+        .resourceExhausted,
+        "the open calls of this connection hold more than \(Self.maxHeldHeaderBytes >> 10) KiB "
+          + "of request headers")
+      return reject(streamID: streamID, httpStatus: 200, status)
+    }
     let call = ServerCall(
-      connection: self, streamID: streamID, headers: headers,
+      connection: self, streamID: streamID, headers: headers, headerBytes: size,
       maxReceiveMessageSize: maxReceiveMessageSize)
+    heldHeaderBytes += size
     calls[streamID] = call
     call.startDeadline(on: loop)
     acceptCall(call)
@@ -64,8 +67,9 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
   }
 
   func sessionDidCloseStream(streamID: Int32, errorCode: UInt32) {
-    pendingRequests[streamID] = nil
-    calls.removeValue(forKey: streamID)?.didClose()
+    guard let call = calls.removeValue(forKey: streamID) else { return }
+    heldHeaderBytes -= call.headerBytes
+    call.didClose()
   }
 
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {}

@@ -11,6 +11,11 @@ public final class HTTP2ServerConnection {
   /// How long a client has from accept to its SETTINGS (TLS handshake and preface included):
   /// a slowloris client must not hold a descriptor forever.
   static let handshakeTimeout: UInt64 = 10_000_000_000
+  /// The largest request header block taken (SETTINGS_MAX_HEADER_LIST_SIZE), as grpc-core's
+  /// hard limit: a larger block is answered RESOURCE_EXHAUSTED without being kept.
+  static let maxHeaderListSize: UInt32 = 16 << 10
+  /// Request header bytes the open calls of one connection may hold together.
+  static let maxHeldHeaderBytes = 256 << 10
 
   private enum Shutdown {
     case running
@@ -24,8 +29,8 @@ public final class HTTP2ServerConnection {
   let maxReceiveMessageSize: Int
   let acceptCall: (ServerCall) -> Void
   var calls: [Int32: ServerCall] = [:]
-  /// Request header blocks still arriving, by stream.
-  var pendingRequests: [Int32: [(name: String, value: String)]] = [:]
+  /// What the open calls' request headers hold, against `maxHeldHeaderBytes`.
+  var heldHeaderBytes = 0
   private var shutdown = Shutdown.running
   var settingsReceived = false
   var handshakeTimer: EventLoop.Token?
@@ -42,6 +47,7 @@ public final class HTTP2ServerConnection {
     self.acceptCall = acceptCall
     var settings = HTTP2Session.Settings()
     settings.maxConcurrentStreams = maxConcurrentStreams
+    settings.maxHeaderListSize = Self.maxHeaderListSize
     session = try HTTP2Session(role: .server, settings: settings)
     pump = HTTP2Pump(stream: stream, loop: loop, session: session)
     session.delegate = self
@@ -125,10 +131,12 @@ public final class HTTP2ServerConnection {
   }
 
   private func pumpDidClose() {
+    // Events still recorded for this session concern nobody now.
+    session.delegate = nil
     if let handshakeTimer { loop.cancelTimer(handshakeTimer) }
     let open = calls.sorted { $0.key < $1.key }.map(\.value)
     calls.removeAll()
-    pendingRequests.removeAll()
+    heldHeaderBytes = 0
     for call in open { call.didClose() }
     let handler = onClose
     onClose = nil

@@ -1,10 +1,13 @@
 import CNGHTTP2
+import RouteGuideProtocol
 
 // Frames the application asks for. nghttp2 queues them; the pump sends them on its next flush.
+// None of these may run while nghttp2 is on the stack (HTTP2Session+Guard.swift).
 
 extension HTTP2Session {
   /// Opens a stream with `headers` and a body read through the delegate; returns its id.
   func submitRequest(_ headers: [(name: String, value: String)]) throws(TransportError) -> Int32 {
+    try checkNotInsideLibrary("nghttp2_submit_request")
     var provider = nghttp2_data_provider()
     provider.read_callback = onDataSourceReadCallback
     let streamID = HTTP2HeaderBlock.withNameValues(headers) { nvs in
@@ -18,6 +21,7 @@ extension HTTP2Session {
   func submitResponse(streamID: Int32, _ headers: [(name: String, value: String)], hasBody: Bool)
     throws(TransportError)
   {
+    try checkNotInsideLibrary("nghttp2_submit_response")
     var provider = nghttp2_data_provider()
     provider.read_callback = onDataSourceReadCallback
     let result = HTTP2HeaderBlock.withNameValues(headers) { nvs in
@@ -28,12 +32,30 @@ extension HTTP2Session {
     try check(result, "nghttp2_submit_response")
   }
 
+  /// Submits the trailers data providers asked for; true if there were any.
+  func submitPendingTrailers() throws(TransportError) -> Bool {
+    guard !pendingTrailers.isEmpty else { return false }
+    try checkNotInsideLibrary("nghttp2_submit_trailer")
+    let waiting = pendingTrailers
+    pendingTrailers = []
+    for (streamID, fields) in waiting {
+      let result = HTTP2HeaderBlock.withNameValues(fields) { nvs in
+        nghttp2_submit_trailer(handle, streamID, nvs.baseAddress, nvs.count)
+      }
+      // The stream cannot end in order without its trailers: reset it instead.
+      if result < 0 { try resetStream(streamID: streamID, HTTP2ErrorCode.internalError) }
+    }
+    return true
+  }
+
   /// Wakes a body that answered `.deferred`.
   func resumeData(streamID: Int32) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_session_resume_data")
     try check(nghttp2_session_resume_data(handle, streamID), "nghttp2_session_resume_data")
   }
 
   func resetStream(streamID: Int32, _ code: UInt32) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_submit_rst_stream")
     try check(
       nghttp2_submit_rst_stream(handle, UInt8(NGHTTP2_FLAG_NONE.rawValue), streamID, code),
       "nghttp2_submit_rst_stream")
@@ -41,23 +63,37 @@ extension HTTP2Session {
 
   /// The first GOAWAY of a graceful shutdown: no new streams, the last id still open.
   func submitShutdownNotice() throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_submit_shutdown_notice")
     try check(nghttp2_submit_shutdown_notice(handle), "nghttp2_submit_shutdown_notice")
   }
 
-  func submitGoAway(lastStreamID: Int32, _ code: UInt32) throws(TransportError) {
+  /// GOAWAY with `code` and, if given, debug data (e.g. `too_many_pings`).
+  func submitGoAway(lastStreamID: Int32, _ code: UInt32, debugData: String = "")
+    throws(TransportError)
+  {
+    try checkNotInsideLibrary("nghttp2_submit_goaway")
+    let bytes = Array(debugData.utf8)
     try check(
       nghttp2_submit_goaway(
-        handle, UInt8(NGHTTP2_FLAG_NONE.rawValue), lastStreamID, code, nil, 0),
+        handle, UInt8(NGHTTP2_FLAG_NONE.rawValue), lastStreamID, code, bytes, bytes.count),
       "nghttp2_submit_goaway")
   }
 
   /// GOAWAY, after which nghttp2 wants nothing more: the pump closes once it is flushed.
   func terminate(_ code: UInt32) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_session_terminate_session")
     try check(nghttp2_session_terminate_session(handle, code), "nghttp2_session_terminate_session")
   }
 
-  func submitPing() throws(TransportError) {
-    try check(
-      nghttp2_submit_ping(handle, UInt8(NGHTTP2_FLAG_NONE.rawValue), nil), "nghttp2_submit_ping")
+  /// A PING; `payload` comes back in the ACK.
+  func submitPing(payload: UInt64 = 0) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_submit_ping")
+    var bytes = payload.bigEndian
+    let result = withUnsafeBytes(of: &bytes) { raw in
+      nghttp2_submit_ping(
+        handle, UInt8(NGHTTP2_FLAG_NONE.rawValue),
+        raw.baseAddress?.assumingMemoryBound(to: UInt8.self))
+    }
+    try check(result, "nghttp2_submit_ping")
   }
 }

@@ -9,8 +9,10 @@ enum HTTP2Role {
 
 /// One nghttp2_session in the client or server role: bytes in, bytes out, frames submitted.
 ///
-/// Lives on the loop thread. nghttp2 calls back into `delegate` only from inside `receive` and
-/// `appendOutput`; the C callbacks are in HTTP2Session+Callbacks.swift.
+/// nghttp2 must never be entered from inside one of its own callbacks (DESIGN §3): its
+/// callbacks only record what happened (HTTP2Session+Callbacks.swift), and `dispatchEvents`
+/// hands the record to the delegate once `receive` or `appendOutput` has returned. A guard
+/// traps in debug builds (and fails the call in release builds) on any re-entry.
 final class HTTP2Session {
   /// What the session advertises in its first SETTINGS frame.
   struct Settings {
@@ -18,20 +20,35 @@ final class HTTP2Session {
     var initialWindowSize: UInt32 = 1 << 20
     var connectionWindowSize: Int32 = 16 << 20
     var maxFrameSize: UInt32 = 1 << 16
+    /// SETTINGS_MAX_HEADER_LIST_SIZE, enforced on every received header block: a larger
+    /// block is dropped field by field as it is decoded (HPACK can inflate a few bytes into
+    /// megabytes) and reported whole as oversized.
+    var maxHeaderListSize: UInt32 = 16 << 10
   }
 
   let role: HTTP2Role
   weak var delegate: (any HTTP2SessionDelegate)?
-  /// What a fatal delegate error said, so the CALLBACK_FAILURE nghttp2 returns can name it.
-  var callbackFailure: String?
   private(set) var handle: OpaquePointer?
   /// nghttp2's last complaint about the peer (from its error callback).
   var lastLibraryError: String?
   /// Why nghttp2 ended the connection with an error GOAWAY of its own; nil if it did not.
   private(set) var connectionFailure: String?
+  /// The name of the nghttp2 function running now; nil when nghttp2 is not on the stack.
+  var activeLibraryCall: StaticString?
+  /// What the callbacks recorded, waiting for `dispatchEvents`.
+  var events = HTTP2EventQueue()
+  /// `dispatchEvents` is running.
+  var isDispatching = false
+  /// The header block being received (blocks never interleave on a connection).
+  var incomingHeaders: HTTP2IncomingHeaders
+  /// Trailers a data provider asked for, submitted once nghttp2 has returned.
+  var pendingTrailers: [(streamID: Int32, fields: [(name: String, value: String)])] = []
+  let maxHeaderListSize: Int
 
   init(role: HTTP2Role, settings: Settings) throws(TransportError) {
     self.role = role
+    maxHeaderListSize = Int(settings.maxHeaderListSize)
+    incomingHeaders = HTTP2IncomingHeaders(limit: Int(settings.maxHeaderListSize))
     var callbacks: OpaquePointer?
     try check(nghttp2_session_callbacks_new(&callbacks), "nghttp2_session_callbacks_new")
     defer { nghttp2_session_callbacks_del(callbacks) }
@@ -68,6 +85,9 @@ final class HTTP2Session {
         value: settings.initialWindowSize),
       nghttp2_settings_entry(
         settings_id: Int32(NGHTTP2_SETTINGS_MAX_FRAME_SIZE.rawValue), value: settings.maxFrameSize),
+      nghttp2_settings_entry(
+        settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue),
+        value: settings.maxHeaderListSize),
     ]
     if role == .client {
       entries.append(
@@ -87,23 +107,34 @@ final class HTTP2Session {
       "nghttp2_session_set_local_window_size")
   }
 
-  /// Feeds received bytes to nghttp2, which calls the delegate for each event in them.
+  /// Feeds received bytes to nghttp2, which records the events in them for `dispatchEvents`.
   func receive(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    try enterLibrary("nghttp2_session_mem_recv")
     let consumed = nghttp2_session_mem_recv(
       handle, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+    leaveLibrary()
     try check(consumed, "nghttp2_session_mem_recv")
   }
 
-  /// Appends serialized frames to `buffer` until nghttp2 has nothing more or `limit` is reached.
-  func appendOutput(to buffer: inout [UInt8], limit: Int) throws(TransportError) {
+  /// Appends serialized frames to `buffer` until nghttp2 has nothing more or `limit` is
+  /// reached; returns whether nghttp2 had nothing more.
+  @discardableResult
+  func appendOutput(to buffer: inout [UInt8], limit: Int) throws(TransportError) -> Bool {
     while buffer.count < limit {
       var data: UnsafePointer<UInt8>?
+      try enterLibrary("nghttp2_session_mem_send")
       let count = nghttp2_session_mem_send(handle, &data)
+      leaveLibrary()
       try check(count, "nghttp2_session_mem_send")
-      guard count > 0, let data else { return }
-      buffer.append(contentsOf: UnsafeBufferPointer(start: data, count: count))
+      if count > 0, let data {
+        // Copied before the next mem_send, which invalidates `data`.
+        buffer.append(contentsOf: UnsafeBufferPointer(start: data, count: count))
+      }
+      let submitted = try submitPendingTrailers()
+      if count <= 0 && !submitted { return true }
     }
+    return false
   }
 
   /// nghttp2 still expects frames from the peer (false once GOAWAY is done with and idle).
@@ -114,6 +145,11 @@ final class HTTP2Session {
   /// The peer's SETTINGS_MAX_CONCURRENT_STREAMS (100 until its SETTINGS arrive).
   var remoteMaxConcurrentStreams: UInt32 {
     nghttp2_session_get_remote_settings(handle, NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS)
+  }
+
+  /// The peer's SETTINGS_MAX_HEADER_LIST_SIZE; unlimited until it says otherwise.
+  var remoteMaxHeaderListSize: Int {
+    Int(nghttp2_session_get_remote_settings(handle, NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE))
   }
 
   /// The highest stream id the peer opened that this session handed to the application.
@@ -130,10 +166,7 @@ final class HTTP2Session {
   func check<Code: BinaryInteger>(_ result: Code, _ function: String) throws(TransportError) {
     guard result < 0 else { return }
     let code = Int32(truncatingIfNeeded: result)
-    var message = "\(function): \(String(cString: nghttp2_strerror(code)))"
-    if code == NGHTTP2_ERR_CALLBACK_FAILURE.rawValue, let callbackFailure {
-      message = callbackFailure
-    }
-    throw TransportError(.protocolError, message)
+    throw TransportError(
+      .protocolError, "\(function): \(String(cString: nghttp2_strerror(code)))")
   }
 }

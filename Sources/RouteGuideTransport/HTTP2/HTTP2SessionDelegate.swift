@@ -14,7 +14,7 @@ enum HTTP2BodyEnd {
   case trailers([(name: String, value: String)])
 }
 
-/// A failure a delegate reports from inside an nghttp2 callback.
+/// A failure a delegate reports while handling a session event.
 enum HTTP2CallbackError: Error {
   /// Reset this stream with the code; the connection lives on.
   case resetStream(UInt32)
@@ -22,17 +22,20 @@ enum HTTP2CallbackError: Error {
   case fatal(String)
 }
 
-/// Receives the events of an HTTP2Session; every method runs inside an nghttp2 call.
+/// Receives the events of an HTTP2Session.
 ///
-/// Implementations must not release the session from inside these methods: the session is
-/// still on the C stack.
+/// Every method but `sessionReadBody` runs after nghttp2 has returned (HTTP2Session+Dispatch),
+/// so it may submit frames, reset streams or close the connection. `sessionReadBody` runs
+/// inside nghttp2 and must only copy bytes: it must not call the session, directly or through
+/// anything it calls (the guard traps on that in debug builds).
 protocol HTTP2SessionDelegate: AnyObject {
-  /// A HEADERS block starts on `streamID` (a new request on a server).
-  func sessionWillReceiveHeaders(streamID: Int32) throws(HTTP2CallbackError)
-  func sessionDidReceiveHeader(streamID: Int32, name: String, value: String)
+  /// A complete HEADERS block; `endStream` when the peer ended its side with it.
+  func sessionDidReceiveHeaders(
+    streamID: Int32, _ fields: [(name: String, value: String)], endStream: Bool
+  ) throws(HTTP2CallbackError)
+  /// A HEADERS block larger than SETTINGS_MAX_HEADER_LIST_SIZE; its fields were dropped.
+  func sessionDidReceiveOversizedHeaders(streamID: Int32, endStream: Bool)
     throws(HTTP2CallbackError)
-  /// The HEADERS block is complete; `endStream` when the peer ended its side with it.
-  func sessionDidReceiveHeaders(streamID: Int32, endStream: Bool) throws(HTTP2CallbackError)
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer)
     throws(HTTP2CallbackError)
   /// A DATA frame with END_STREAM arrived (after its bytes were delivered).
@@ -42,7 +45,16 @@ protocol HTTP2SessionDelegate: AnyObject {
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) throws(HTTP2CallbackError)
   func sessionDidReceiveSettings() throws(HTTP2CallbackError)
   func sessionDidReceivePingAck() throws(HTTP2CallbackError)
-  /// Copies body bytes for `streamID` into `buffer` (at most its count).
+  /// The peer reset `streamID` (its close follows as `sessionDidCloseStream`).
+  func sessionDidReceiveReset(streamID: Int32) throws(HTTP2CallbackError)
+  /// HEADERS for `streamID` could not be sent; its close follows.
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) throws(HTTP2CallbackError)
+  /// Copies body bytes for `streamID` into `buffer` (at most its count). Runs inside nghttp2.
   func sessionReadBody(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer)
-    throws(HTTP2CallbackError) -> HTTP2DataChunk
+    -> HTTP2DataChunk
+}
+
+extension HTTP2SessionDelegate {
+  func sessionDidReceiveReset(streamID: Int32) {}
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) {}
 }

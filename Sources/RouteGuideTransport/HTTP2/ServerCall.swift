@@ -24,6 +24,8 @@ public final class ServerCall {
   public internal(set) var isCancelled = false
 
   let streamID: Int32
+  /// The size of `headers` as the connection's header budget counts it.
+  let headerBytes: Int
   weak var connection: HTTP2ServerConnection?
   var deframer: MessageDeframer
   var responseBody = HTTP2BodyBuffer()
@@ -35,8 +37,9 @@ public final class ServerCall {
 
   init(
     connection: HTTP2ServerConnection, streamID: Int32, headers: [(name: String, value: String)],
-    maxReceiveMessageSize: Int
+    headerBytes: Int, maxReceiveMessageSize: Int
   ) {
+    self.headerBytes = headerBytes
     self.connection = connection
     self.streamID = streamID
     self.headers = headers

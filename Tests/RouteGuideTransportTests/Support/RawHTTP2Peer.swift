@@ -11,11 +11,22 @@ final class RawHTTP2Peer: HTTP2SessionDelegate {
   var body: [Int32: [UInt8]] = [:]
   var bodyEnd: [Int32: HTTP2BodyEnd] = [:]
   var closeError: TransportError??
+  /// Streams whose header block was over the session's limit.
+  var oversized: Set<Int32> = []
   /// Server role: called when a request's headers are complete.
   var onRequest: ((RawHTTP2Peer, Int32) -> Void)?
 
-  init(role: HTTP2Role = .client, stream: any ByteStream, loop: EventLoop) throws {
-    session = try HTTP2Session(role: role, settings: HTTP2Session.Settings())
+  /// Whether nghttp2 was on the stack when each event (other than a body read) came in.
+  var eventsInsideLibrary = 0
+  var eventCount = 0
+  /// Runs inside every body read (tests of the re-entry guard).
+  var onReadBody: ((RawHTTP2Peer) -> Void)?
+
+  init(
+    role: HTTP2Role = .client, stream: any ByteStream, loop: EventLoop,
+    settings: HTTP2Session.Settings = HTTP2Session.Settings()
+  ) throws {
+    session = try HTTP2Session(role: role, settings: settings)
     pump = HTTP2Pump(stream: stream, loop: loop, session: session)
     session.delegate = self
     pump.onClose = { [unowned self] error in closeError = .some(error) }
@@ -53,33 +64,44 @@ final class RawHTTP2Peer: HTTP2SessionDelegate {
     headers[streamID]?.first { $0.name == name }?.value
   }
 
-  func sessionWillReceiveHeaders(streamID: Int32) {}
-
-  func sessionDidReceiveHeader(streamID: Int32, name: String, value: String) {
-    headers[streamID, default: []].append((name, value))
+  private func noteEvent() {
+    eventCount += 1
+    if session.activeLibraryCall != nil { eventsInsideLibrary += 1 }
   }
 
-  func sessionDidReceiveHeaders(streamID: Int32, endStream: Bool) {
+  func sessionDidReceiveHeaders(
+    streamID: Int32, _ fields: [(name: String, value: String)], endStream: Bool
+  ) {
+    noteEvent()
+    headers[streamID, default: []].append(contentsOf: fields)
     if session.role == .server { onRequest?(self, streamID) }
   }
 
+  func sessionDidReceiveOversizedHeaders(streamID: Int32, endStream: Bool) {
+    noteEvent()
+    oversized.insert(streamID)
+  }
+
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
+    noteEvent()
     data[streamID, default: []].append(contentsOf: bytes)
   }
 
-  func sessionDidReceiveEndOfData(streamID: Int32) {}
+  func sessionDidReceiveEndOfData(streamID: Int32) { noteEvent() }
 
   func sessionDidCloseStream(streamID: Int32, errorCode: UInt32) {
+    noteEvent()
     closed[streamID] = errorCode
   }
 
-  func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {}
-  func sessionDidReceiveSettings() {}
-  func sessionDidReceivePingAck() {}
+  func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) { noteEvent() }
+  func sessionDidReceiveSettings() { noteEvent() }
+  func sessionDidReceivePingAck() { noteEvent() }
 
   func sessionReadBody(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer)
     -> HTTP2DataChunk
   {
+    onReadBody?(self)
     let pending = body[streamID] ?? []
     let count = min(pending.count, buffer.count)
     pending.withUnsafeBytes {
