@@ -18,8 +18,8 @@ enum ClientOutcome: Error {
   case failure(String)
   /// stdout was closed by the reader: a quiet success, as for `rg list | head -1`.
   case outputClosed
-  /// SIGINT: open streams were cancelled.
-  case interrupted
+  /// SIGINT, SIGTERM or SIGHUP (the number): open streams were cancelled, GOAWAY sent.
+  case interrupted(Int32)
   /// The command line does not fit the run's surroundings (input given twice), found before
   /// any call started.
   case usage(String)
@@ -32,7 +32,8 @@ enum ClientOutcome: Error {
     case .transport(let error): Self.exitCode(for: error)
     case .badInput, .unsuitableInput: 3
     case .failure: 1
-    case .interrupted: 130
+    // As the shell reports a process killed by the signal: 130, 143, 129.
+    case .interrupted(let signal): 128 + signal
     case .usage: CommandRunner.usageExitCode
     }
   }

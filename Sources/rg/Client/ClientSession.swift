@@ -41,9 +41,11 @@ final class ClientSession {
     sink.onBehindChange = { [unowned self] behind in
       if behind { connection?.pauseReading() } else { connection?.resumeReading() }
     }
-    // Ctrl-C becomes an event on the loop, so open streams are cancelled with RST_STREAM.
-    interrupts = SignalWatcher(loop: loop, signals: [SIGINT]) { [unowned self] _ in
-      finish(.interrupted)
+    // Ctrl-C, and the SIGTERM of timeout(1), systemd, docker and CI runners, and the SIGHUP of
+    // a closed terminal become events on the loop, so open streams are cancelled with
+    // RST_STREAM and the server sees GOAWAY instead of a dropped connection.
+    interrupts = SignalWatcher(loop: loop, signals: [SIGINT, SIGTERM, SIGHUP]) {
+      [unowned self] signal in finish(.interrupted(signal))
     }
     connect()
     do throws(TransportError) {
