@@ -67,7 +67,8 @@ import Testing
   }
 
   static let getOptions: Set = [
-    "--plaintext", "--connect-timeout", "--authority", "-k", "--insecure", "--cacert", "--cert",
+    "--plaintext", "--connect-timeout", "--authority", "--keepalive", "--keepalive-timeout", "-k",
+    "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
     "--allow-unknown-fields", "--concurrency", "--dry-run", "--emit-defaults", "--proto-names",
     "-v", "--verbose", "-h", "--help",

@@ -33,8 +33,8 @@ import Testing
     }
   }
 
-  /// Without a deadline rg waits for a stalled peer (as any gRPC client does) — until the user
-  /// interrupts: SIGINT then ends it at once with 130.
+  /// Without a deadline rg waits for a stalled peer until keepalive gives it up (30 s by
+  /// default, ClientLivenessTests) or the user interrupts: SIGINT ends it at once with 130.
   @Test func stalledPeerWithoutDeadlineEndsOnInterrupt() throws {
     let peer = try FaultPeer("stop-reading")
     let child = try ChildProcess(

@@ -23,6 +23,7 @@ import h2.config
 import h2.connection
 import h2.events
 import h2.exceptions
+import h2.settings
 
 GRPC_HEADERS = [(":status", "200"), ("content-type", "application/grpc")]
 # Feature{name: "f", location: {latitude: 1, longitude: 2}}
@@ -47,6 +48,8 @@ SCENARIOS = {
     "echo": "sends every request DATA byte back as response data, then OK",
     "flood:N": "after the request, N Feature messages, then OK",
     "tls-only": "completes (or logs the failure of) the TLS handshake; logs bytes received",
+    "max-streams:N": "SETTINGS_MAX_CONCURRENT_STREAMS N; reads (and answers PINGs), answers "
+                     "no call",
 }
 
 
@@ -86,6 +89,9 @@ class Peer:
 
     def run(self):
         self.conn.initiate_connection()
+        if self.name == "max-streams":
+            self.conn.update_settings(
+                {h2.settings.SettingCodes.MAX_CONCURRENT_STREAMS: int(self.argument)})
         self.flush()
         if self.name == "stop-reading":
             self.log("stopped-reading")

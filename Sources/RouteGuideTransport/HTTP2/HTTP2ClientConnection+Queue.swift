@@ -18,6 +18,32 @@ extension HTTP2ClientConnection {
     while calls.count < maxConcurrentStreams, !pending.isEmpty {
       submit(pending.removeFirst())
     }
+    watchForNoStreams()
+  }
+
+  /// A server whose SETTINGS allow no stream at all, while calls wait for one, gets as long
+  /// as an unanswered keepalive PING before the calls fail: it is alive, but rg must not
+  /// wait forever (DESIGN §1).
+  private func watchForNoStreams() {
+    guard maxConcurrentStreams == 0, !pending.isEmpty else {
+      if let noStreamsTimer { loop.cancelTimer(noStreamsTimer) }
+      noStreamsTimer = nil
+      return
+    }
+    guard noStreamsTimer == nil else { return }
+    let wait = keepalivePolicy.timeout
+    noStreamsTimer = loop.schedule(after: wait) { [weak self] in
+      guard let self else { return }
+      noStreamsTimer = nil
+      guard maxConcurrentStreams == 0, !isClosed else { return }
+      let status = GRPCStatus(
+        .unavailable,
+        "\(peerDescription) allows no streams (SETTINGS_MAX_CONCURRENT_STREAMS 0); gave up "
+          + "after \(DurationText.rounded(nanoseconds: wait))")
+      let waiting = pending
+      pending.removeAll()
+      for call in waiting { failSoon(call, status) }
+    }
   }
 
   /// The server's SETTINGS: its stream limit is known; a raised limit is trusted again.

@@ -6,6 +6,7 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
   func sessionDidReceiveHeaders(
     streamID: Int32, _ fields: [(name: String, value: String)], endStream: Bool
   ) {
+    noteStreamActivity()
     calls[streamID]?.didReceiveHeaders(fields, endStream: endStream)
   }
 
@@ -24,6 +25,7 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
   }
 
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
+    noteStreamActivity()
     calls[streamID]?.didReceiveData(bytes)
   }
 

@@ -23,6 +23,10 @@ public final class HTTP2ClientConnection {
   var settingsReceived = false
   var settingsTimer: EventLoop.Token?
   var learnedStreamLimit: Int?
+  let keepalivePolicy: KeepalivePolicy
+  var keepalive = KeepaliveState()
+  /// Fails waiting calls when the server allows no streams for too long.
+  var noStreamsTimer: EventLoop.Token?
   private var closeRequested = false
   /// The stream is closed; new calls fail with UNAVAILABLE.
   public private(set) var isClosed = false
@@ -33,9 +37,11 @@ public final class HTTP2ClientConnection {
   public var onClose: ((TransportError?) -> Void)?
 
   public init(
-    stream: any ByteStream, loop: EventLoop, authority: String, scheme: String, userAgent: String
+    stream: any ByteStream, loop: EventLoop, authority: String, scheme: String, userAgent: String,
+    keepalive: KeepalivePolicy = KeepalivePolicy()
   ) throws(TransportError) {
     self.loop = loop
+    keepalivePolicy = keepalive
     self.authority = authority
     self.scheme = scheme
     self.userAgent = userAgent
@@ -89,6 +95,7 @@ public final class HTTP2ClientConnection {
     }
     pending.append(call)
     submitPending()
+    armKeepalive()
     return call
   }
 
@@ -112,6 +119,21 @@ public final class HTTP2ClientConnection {
     }
     calls[call.streamID] = call
     pump.flushSoon()
+  }
+
+  /// When bytes last came from the server.
+  var lastReadTime: UInt64 { pump.lastReadTime }
+
+  /// Sends a PING; false if the session would not take it.
+  func sendPing() -> Bool {
+    guard (try? session.submitPing()) != nil else { return false }
+    pump.flushSoon()
+    return true
+  }
+
+  /// Gives the connection up at once: open calls see `error` (UNAVAILABLE).
+  func abandon(_ error: TransportError) {
+    pump.close(error)
   }
 
   /// Stops reading the socket, so TCP flow control slows the server (response backpressure).
@@ -166,6 +188,8 @@ public final class HTTP2ClientConnection {
     // Events still recorded for this session concern nobody now.
     session.delegate = nil
     if let settingsTimer { loop.cancelTimer(settingsTimer) }
+    if let noStreamsTimer { loop.cancelTimer(noStreamsTimer) }
+    stopKeepalive()
     let reported: TransportError?
     let status: GRPCStatus
     if closeRequested {

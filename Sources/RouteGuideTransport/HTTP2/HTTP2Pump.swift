@@ -26,6 +26,8 @@ final class HTTP2Pump {
   private var terminationCode: UInt32?
   private var terminated = false
   private(set) var isReadingPaused = false
+  /// When bytes last came in (EventLoop.now()): the proof of life keepalive checks.
+  private(set) var lastReadTime = EventLoop.now()
   private(set) var isClosed = false
   /// Called once when the stream is closed: nil when the session ended in order, else why.
   var onClose: ((TransportError?) -> Void)?
@@ -105,6 +107,7 @@ final class HTTP2Pump {
       do {
         switch try stream.read(into: readBuffer) {
         case .bytes(let count):
+          lastReadTime = EventLoop.now()
           try session.receive(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
           try session.dispatchEvents()
         case .wouldBlock:

@@ -6,4 +6,11 @@ enum DurationText {
     if nanoseconds % 1_000 == 0 { return "\(nanoseconds / 1_000)us" }
     return "\(nanoseconds)ns"
   }
+
+  /// A measured time, to a precision people read: "31s" from a second up, else "250ms".
+  static func rounded(nanoseconds: UInt64) -> String {
+    nanoseconds >= 1_000_000_000
+      ? "\((nanoseconds + 500_000_000) / 1_000_000_000)s"
+      : "\((nanoseconds + 500_000) / 1_000_000)ms"
+  }
 }

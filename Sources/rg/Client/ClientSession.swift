@@ -75,7 +75,8 @@ final class ClientSession {
     do throws(TransportError) {
       let connection = try HTTP2ClientConnection(
         stream: stream, loop: loop, authority: authority,
-        scheme: options.tls == nil ? "http" : "https", userAgent: ClientSession.userAgent)
+        scheme: options.tls == nil ? "http" : "https", userAgent: ClientSession.userAgent,
+        keepalive: options.keepalive)
       self.connection = connection
       connection.onClose = { [unowned self] error in connectionClosed(error) }
       // A peer that accepts the connection but never speaks HTTP/2 is a connect failure too.

@@ -26,6 +26,15 @@ extension ClientOptions {
     .option(
       "authority", valueName: "NAME", help: "The :authority to send instead of ADDRESS.",
       group: .connection),
+    .option(
+      "keepalive", valueName: "DURATION",
+      help: "Send an HTTP/2 PING whenever the server has been silent this long while a call "
+        + "waits (default: after 10s of silence, then at most every 5m).",
+      group: .connection),
+    .option(
+      "keepalive-timeout", valueName: "DURATION",
+      help: "End the run with UNAVAILABLE when nothing arrives this long after a PING.",
+      group: .connection, defaultValue: defaultKeepaliveTimeout),
   ]
 
   static let tlsArguments: [ArgumentDefinition] = [

@@ -22,6 +22,9 @@ extension ClientOptions {
     timeoutNanoseconds = try values.value("timeout", DurationParser.parse)
     connectTimeoutNanoseconds =
       try values.value("connect-timeout", DurationParser.parse) ?? connectTimeoutNanoseconds
+    keepalive = KeepalivePolicy(
+      interval: try values.value("keepalive", DurationParser.parse),
+      timeout: try values.value("keepalive-timeout", DurationParser.parse) ?? keepalive.timeout)
     maxMessageSize = try values.value("max-msg-size", ByteSizeParser.parse) ?? maxMessageSize
     mapping = JSONMappingOptions(
       emitDefaults: values.flag("emit-defaults"), protoNames: values.flag("proto-names"),

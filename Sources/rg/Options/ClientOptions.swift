@@ -7,6 +7,7 @@ struct ClientOptions {
   static let defaultConnectTimeout = "10s"
   static let defaultMaxMessageSize = "4M"
   static let defaultConcurrency = "64"
+  static let defaultKeepaliveTimeout = "20s"
 
   var address: ServerAddress
   /// nil means plaintext HTTP/2.
@@ -17,6 +18,8 @@ struct ClientOptions {
   var headers: [(name: String, value: String)]
   var timeoutNanoseconds: UInt64?
   var connectTimeoutNanoseconds: UInt64 = 10_000_000_000
+  /// When to PING a silent server, and when to give up on it.
+  var keepalive = KeepalivePolicy()
   var maxMessageSize: Int = 4 << 20
   var mapping: JSONMappingOptions
   var verbose: Bool

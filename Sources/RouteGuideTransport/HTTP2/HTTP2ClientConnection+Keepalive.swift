@@ -1,0 +1,88 @@
+import RouteGuideProtocol
+
+// Liveness: while calls wait for the server, a silent connection is probed with PING, and one
+// on which nothing at all arrives within the keepalive timeout is given up with UNAVAILABLE,
+// so no run hangs on a peer that vanished (DESIGN §1). A quiet server that answers the PING
+// is alive: an interactive chat is never cut for being quiet.
+
+extension HTTP2ClientConnection {
+  /// The state of keepalive on one connection.
+  struct KeepaliveState {
+    var timer: EventLoop.Token?
+    /// When the unanswered PING was sent.
+    var probeSentAt: UInt64?
+    var probesSinceActivity = 0
+    /// When the server last sent headers or data (not PING ACKs: gRPC servers count pings
+    /// against clients only while they themselves send nothing).
+    var lastStreamActivity = EventLoop.now()
+  }
+
+  /// Whether any call waits for the server.
+  private var isWaitingForServer: Bool { !calls.isEmpty || !pending.isEmpty }
+
+  /// When the connection was last quiet from: the last bytes read, or stream activity.
+  private var quietSince: UInt64 { max(lastReadTime, keepalive.lastStreamActivity) }
+
+  private var silenceBeforeProbe: UInt64 {
+    keepalivePolicy.silenceBeforeProbe(probesSinceActivity: keepalive.probesSinceActivity)
+  }
+
+  /// Makes sure a check is scheduled while calls are open.
+  func armKeepalive() {
+    guard keepalive.timer == nil, !isClosed, isWaitingForServer else { return }
+    scheduleLivenessCheck(at: quietSince + silenceBeforeProbe)
+  }
+
+  /// Headers or data came in: the server is working on our calls.
+  func noteStreamActivity() {
+    keepalive.lastStreamActivity = EventLoop.now()
+    keepalive.probesSinceActivity = 0
+  }
+
+  func stopKeepalive() {
+    if let timer = keepalive.timer { loop.cancelTimer(timer) }
+    keepalive.timer = nil
+  }
+
+  private func scheduleLivenessCheck(at deadline: UInt64) {
+    let now = EventLoop.now()
+    keepalive.timer = loop.schedule(after: deadline > now ? deadline - now : 0) {
+      [weak self] in
+      self?.keepalive.timer = nil
+      self?.checkLiveness()
+    }
+  }
+
+  private func checkLiveness() {
+    guard !isClosed else { return }
+    let now = EventLoop.now()
+    if let sentAt = keepalive.probeSentAt {
+      guard lastReadTime <= sentAt else {
+        keepalive.probeSentAt = nil
+        return checkLiveness()
+      }
+      guard now - sentAt >= keepalivePolicy.timeout else {
+        return scheduleLivenessCheck(at: sentAt + keepalivePolicy.timeout)
+      }
+      return giveUp(silentFor: now - quietSince)
+    }
+    guard isWaitingForServer else { return }
+    guard now - quietSince >= silenceBeforeProbe else {
+      return scheduleLivenessCheck(at: quietSince + silenceBeforeProbe)
+    }
+    guard sendPing() else { return }
+    keepalive.probeSentAt = now
+    keepalive.probesSinceActivity += 1
+    scheduleLivenessCheck(at: now + keepalivePolicy.timeout)
+  }
+
+  private func giveUp(silentFor nanoseconds: UInt64) {
+    let timeout = DurationText.rounded(nanoseconds: keepalivePolicy.timeout)
+    abandon(
+      TransportError(
+        .unavailable,
+        "no answer from \(peerDescription) for \(DurationText.rounded(nanoseconds: nanoseconds))"
+          + " (a keepalive PING went unanswered for \(timeout)): the server or the network "
+          + "is gone"))
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Nothing hangs (DESIGN §1): without --timeout, a silent server is probed with PING and given
+/// up with UNAVAILABLE when nothing at all comes back; a quiet server that answers the PING is
+/// alive and is never cut; a server that allows no streams is not waited for forever.
+@Suite(.timeLimit(.minutes(2))) struct ClientLivenessTests {
+  @Test func silentPeerEndsWithUnavailable() throws {
+    // SETTINGS, then it never reads again: no answer, no PING ACK.
+    let peer = try FaultPeer("stop-reading")
+    let (rg, seconds) = try FaultRun.timedRG(
+      ["get", "--plaintext", "--keepalive", "500ms", "--keepalive-timeout", "1s", peer.address],
+      stdin: #"{"latitude":1}"#, timeout: 20)
+    #expect(rg.status == 78, "\(rg.summary)")
+    #expect(rg.stderrText.hasPrefix("rg: UNAVAILABLE: no answer from "), "\(rg.stderrText)")
+    #expect(rg.stderrText.contains("keepalive PING went unanswered for 1s"), "\(rg.stderrText)")
+    #expect(rg.stderrText.split(separator: "\n").count == 1)
+    #expect(seconds < 10, "gave up after \(seconds) s")
+  }
+
+  /// The default: the first PING after 10 s of silence, given up 20 s later.
+  @Test func defaultKeepaliveEndsASilentPeer() throws {
+    let peer = try FaultPeer("stop-reading")
+    let (rg, seconds) = try FaultRun.timedRG(
+      ["record", "--plaintext", peer.address], stdin: #"{"latitude":1}"#, timeout: 90)
+    #expect(rg.status == 78, "\(rg.summary)")
+    #expect(rg.stderrText.contains("keepalive PING went unanswered for 20s"), "\(rg.stderrText)")
+    #expect(seconds > 25 && seconds < 60, "gave up after \(seconds) s")
+  }
+
+  @Test func quietButAliveServerIsNotCut() throws {
+    // Reads everything, answers PINGs, never answers the call.
+    let peer = try FaultPeer("never-answer")
+    let child = try ChildProcess(
+      RepoPaths.rgBinary,
+      ["chat", "--plaintext", "--keepalive", "200ms", "--keepalive-timeout", "1s", peer.address],
+      pipeStdin: true, pipeStdout: true, pipeStderr: true)
+    try child.write(#"{"message":"anyone there?"}"# + "\n")
+    usleep(3_500_000)
+    var status: Int32 = 0
+    #expect(waitpid(child.pid, &status, WNOHANG) == 0, "rg ended a chat with a live server")
+    child.signal(SIGINT)
+    #expect(try child.wait(timeout: 5) == 130)
+  }
+
+  @Test func serverAllowingNoStreamsIsNotWaitedForForever() throws {
+    let peer = try FaultPeer("max-streams:0")
+    let (rg, seconds) = try FaultRun.timedRG(
+      ["get", "--plaintext", "--keepalive-timeout", "1s", peer.address],
+      stdin: #"{"latitude":1}"#, timeout: 20)
+    #expect(rg.status == 78, "\(rg.summary)")
+    #expect(rg.stderrText.contains("allows no streams (SETTINGS_MAX_CONCURRENT_STREAMS 0)"))
+    #expect(seconds < 10, "gave up after \(seconds) s")
+  }
+}
