@@ -95,6 +95,8 @@ extension ClientCall {
     guard !isFinished else { return }
     let status: GRPCStatus
     if let last = goAwayLastStreamID, streamID > last || errorCode == HTTP2ErrorCode.refusedStream {
+      // The server never saw the call: it may go on another connection.
+      if let connection, connection.handOff(self) { return }
       status = GRPCStatus(.unavailable, "the server sent GOAWAY before it took the call")
     } else if errorCode == HTTP2ErrorCode.refusedStream && retryRefusedStream() {
       return
@@ -109,13 +111,7 @@ extension ClientCall {
   /// REFUSED_STREAM means the server never processed the request: send it again on a new
   /// stream, as gRPC libraries do, if its bytes were kept.
   private func retryRefusedStream() -> Bool {
-    guard responseHeaders == nil, transparentRetries < Self.maxTransparentRetries,
-      let connection, requestBody.rewind()
-    else { return false }
-    transparentRetries += 1
-    streamID = 0
-    streamClosed = false
-    bodyDeferred = false
+    guard let connection, prepareForRetry() else { return false }
     connection.requeueRefused(self, attempt: transparentRetries)
     return true
   }

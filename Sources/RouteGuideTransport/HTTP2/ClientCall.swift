@@ -18,6 +18,8 @@ public final class ClientCall {
   var delegate: (any ClientCallDelegate)?
   let expectsSingleResponse: Bool
   var deadlineTimer: EventLoop.Token?
+  /// The loop the deadline runs on (a call may outlive a connection).
+  private var deadlineLoop: EventLoop?
   /// A refused stream is sent again if this much was sent at most (gRPC transparent retry).
   static let replayLimit = 64 << 10
   static let maxTransparentRetries = 5
@@ -34,15 +36,41 @@ public final class ClientCall {
   var messageCount = 0
   var heldMessage: [UInt8]?
 
+  let timeoutNanoseconds: UInt64?
+
+  /// A call not yet on a connection; `enqueue` puts it on one.
   init(
-    connection: HTTP2ClientConnection, requestHeaders: [(name: String, value: String)],
-    maxReceiveMessageSize: Int, expectsSingleResponse: Bool, delegate: any ClientCallDelegate
+    _ request: ClientCallRequest, headers: [(name: String, value: String)],
+    delegate: any ClientCallDelegate
   ) {
-    self.connection = connection
-    self.requestHeaders = requestHeaders
-    self.deframer = MessageDeframer(maxMessageSize: maxReceiveMessageSize)
-    self.expectsSingleResponse = expectsSingleResponse
+    self.requestHeaders = headers
+    self.deframer = MessageDeframer(maxMessageSize: request.maxReceiveMessageSize)
+    self.expectsSingleResponse = request.expectsSingleResponse
+    self.timeoutNanoseconds = request.timeoutNanoseconds
     self.delegate = delegate
+  }
+
+  /// Starts the call's deadline (its whole life, across connections).
+  func startDeadline(on loop: EventLoop) {
+    guard let timeoutNanoseconds else { return }
+    deadlineLoop = loop
+    deadlineTimer = loop.schedule(after: timeoutNanoseconds) { [weak self] in
+      self?.deadlineExpired(after: timeoutNanoseconds)
+    }
+  }
+
+  /// Makes a call the server never processed ready to be sent again on another connection;
+  /// false when it cannot be (its request bytes were not kept, or it was retried enough).
+  func prepareForRetry() -> Bool {
+    guard !isFinished, responseHeaders == nil, transparentRetries < Self.maxTransparentRetries,
+      requestBody.rewind()
+    else { return false }
+    transparentRetries += 1
+    streamID = 0
+    streamClosed = false
+    bodyDeferred = false
+    connection = nil
+    return true
   }
 
   /// Request bytes framed but not yet handed to HTTP/2.
@@ -107,7 +135,7 @@ public final class ClientCall {
   ) {
     guard !isFinished else { return }
     isFinished = true
-    if let deadlineTimer { connection?.loop.cancelTimer(deadlineTimer) }
+    if let deadlineTimer { deadlineLoop?.cancelTimer(deadlineTimer) }
     deadlineTimer = nil
     if let code, !streamClosed, streamID > 0 { connection?.resetStream(self, code) }
     requestBody = HTTP2BodyBuffer()

@@ -12,7 +12,7 @@ extension HTTP2ClientConnection {
       let refused = pending
       pending.removeAll()
       let status = GRPCStatus(.unavailable, "the server is going away (GOAWAY); no new calls")
-      for call in refused { failSoon(call, status) }
+      for call in refused where !handOff(call) { failSoon(call, status) }
       return
     }
     while calls.count < maxConcurrentStreams, !pending.isEmpty {
@@ -64,6 +64,7 @@ extension HTTP2ClientConnection {
   /// a stream ends, or after a short delay that grows with each refusal.
   func requeueRefused(_ call: ClientCall, attempt: Int) {
     learnedStreamLimit = max(1, calls.count)
+    call.connection = self
     pending.insert(call, at: 0)
     loop.schedule(after: 5_000_000 << UInt64(min(attempt, 8))) { [weak self] in
       self?.submitPending()

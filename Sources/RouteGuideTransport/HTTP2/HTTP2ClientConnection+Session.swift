@@ -42,6 +42,7 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
 
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {
     goAwayLastStreamID = min(goAwayLastStreamID ?? Int32.max, lastStreamID)
+    onGoAway?()
     submitPending()
   }
 

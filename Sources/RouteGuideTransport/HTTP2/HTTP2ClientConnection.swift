@@ -33,6 +33,10 @@ public final class HTTP2ClientConnection {
 
   /// A stream ended or the peer raised its limit: room for another call.
   public var onStreamCapacity: (() -> Void)?
+  /// The server sent GOAWAY: no new calls here.
+  var onGoAway: (() -> Void)?
+  /// Takes a call the server never processed (after GOAWAY); false leaves it to fail here.
+  var onHandOff: ((ClientCall) -> Bool)?
   /// The connection is closed: nil when `close()` asked for it, else why.
   public var onClose: ((TransportError?) -> Void)?
 
@@ -73,30 +77,34 @@ public final class HTTP2ClientConnection {
     path: String, metadata: [(name: String, value: String)], timeoutNanoseconds: UInt64?,
     maxReceiveMessageSize: Int, expectsSingleResponse: Bool, delegate: any ClientCallDelegate
   ) -> ClientCall {
-    var headers: [(name: String, value: String)] = [
-      (":method", "POST"), (":scheme", scheme), (":path", path), (":authority", authority),
-      ("te", "trailers"), ("content-type", "application/grpc"), ("user-agent", userAgent),
-    ]
-    if let timeoutNanoseconds {
-      headers.append(("grpc-timeout", GRPCTimeout.encode(nanoseconds: timeoutNanoseconds)))
-    }
-    headers.append(contentsOf: metadata)
+    let request = ClientCallRequest(
+      path: path, metadata: metadata, timeoutNanoseconds: timeoutNanoseconds,
+      maxReceiveMessageSize: maxReceiveMessageSize, expectsSingleResponse: expectsSingleResponse)
     let call = ClientCall(
-      connection: self, requestHeaders: headers, maxReceiveMessageSize: maxReceiveMessageSize,
-      expectsSingleResponse: expectsSingleResponse, delegate: delegate)
+      request, headers: request.headers(authority: authority, scheme: scheme, userAgent: userAgent),
+      delegate: delegate)
+    call.startDeadline(on: loop)
+    enqueue(call)
+    return call
+  }
+
+  /// The headers a call made for this connection's server would send.
+  func requestHeaders(for request: ClientCallRequest) -> [(name: String, value: String)] {
+    request.headers(authority: authority, scheme: scheme, userAgent: userAgent)
+  }
+
+  /// Takes a call (new, or handed over from a connection the server is leaving) into line
+  /// for a stream.
+  func enqueue(_ call: ClientCall) {
+    guard !call.isFinished else { return }
+    call.connection = self
     guard !isClosed && !closeRequested else {
       failSoon(call, GRPCStatus(.unavailable, "the connection to \(peerDescription) is closed"))
-      return call
-    }
-    if let timeoutNanoseconds {
-      call.deadlineTimer = loop.schedule(after: timeoutNanoseconds) { [weak call] in
-        call?.deadlineExpired(after: timeoutNanoseconds)
-      }
+      return
     }
     pending.append(call)
     submitPending()
     armKeepalive()
-    return call
   }
 
   /// Submits the request of `call`, which then waits in nghttp2 for its HEADERS to go out.
@@ -170,6 +178,12 @@ public final class HTTP2ClientConnection {
     loop.schedule(after: 0) { call.finish(status, reset: nil) }
   }
 
+  /// Passes a call the server never processed to whoever can retry it elsewhere.
+  func handOff(_ call: ClientCall) -> Bool {
+    guard let onHandOff, call.prepareForRetry() else { return false }
+    return onHandOff(call)
+  }
+
   func bodyDidGrow(_ call: ClientCall, wasDeferred: Bool) {
     if wasDeferred && call.streamID > 0 && !call.streamClosed {
       // A stream nghttp2 already closed cannot be resumed; nothing to do then.
@@ -211,6 +225,8 @@ public final class HTTP2ClientConnection {
     let handler = onClose
     onClose = nil
     onStreamCapacity = nil
+    onGoAway = nil
+    onHandOff = nil
     handler?(reported)
   }
 }

@@ -6,8 +6,8 @@ import RouteGuideTransport
 protocol CallDriver: AnyObject {
   /// Set by the runner before `start`: called once, when the driver is done.
   var onFinish: ((ClientOutcome) -> Void)? { get set }
-  /// Begins on a ready connection.
-  func start(on connection: HTTP2ClientConnection)
+  /// Begins once the channel's first connection is up.
+  func start(on channel: ClientChannel)
   /// Cancels every open call with RST_STREAM(CANCEL) and stops reading input (stdout closed,
   /// SIGINT, lost connection); `onFinish` is no longer expected.
   func cancelAll()

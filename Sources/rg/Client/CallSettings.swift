@@ -8,15 +8,15 @@ struct CallSettings {
   let maxReceiveMessageSize: Int
   let log: VerboseLog?
 
-  /// Starts `method` on `connection` and logs its request headers under -v.
+  /// Starts `method` on `channel` and logs its request headers under -v.
   func start(
-    _ method: RouteGuideMethod, on connection: HTTP2ClientConnection,
-    delegate: any ClientCallDelegate
+    _ method: RouteGuideMethod, on channel: ClientChannel, delegate: any ClientCallDelegate
   ) -> ClientCall {
-    let call = connection.startCall(
+    let request = ClientCallRequest(
       path: method.path, metadata: metadata, timeoutNanoseconds: timeoutNanoseconds,
       maxReceiveMessageSize: maxReceiveMessageSize,
-      expectsSingleResponse: !method.isServerStreaming, delegate: delegate)
+      expectsSingleResponse: !method.isServerStreaming)
+    let call = channel.startCall(request, delegate: delegate)
     log?.callStarted(call)
     return call
   }

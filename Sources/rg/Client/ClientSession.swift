@@ -17,7 +17,8 @@ final class ClientSession {
   let sink: OutputSink
   let log: VerboseLog?
   private var driver: (any CallDriver)?
-  private var connection: HTTP2ClientConnection?
+  private var channel: ClientChannel?
+  private var driverStarted = false
   private var interrupts: SignalWatcher?
   private var outcome: ClientOutcome?
   private var finishing = false
@@ -39,7 +40,7 @@ final class ClientSession {
     driver?.onFinish = { [unowned self] in finish($0) }
     sink.onFailure = { [unowned self] in finish($0) }
     sink.onBehindChange = { [unowned self] behind in
-      if behind { connection?.pauseReading() } else { connection?.resumeReading() }
+      if behind { channel?.pauseReading() } else { channel?.resumeReading() }
     }
     // Ctrl-C, and the SIGTERM of timeout(1), systemd, docker and CI runners, and the SIGHUP of
     // a closed terminal become events on the loop, so open streams are cancelled with
@@ -57,35 +58,28 @@ final class ClientSession {
   }
 
   private func connect() {
-    log?.connecting(to: options.address, tls: options.tls != nil)
-    Connector.connect(
-      to: options.address, tls: options.tls, timeoutNanoseconds: options.connectTimeoutNanoseconds,
-      loop: loop
-    ) { [unowned self] result in
-      switch result {
-      case .success(let stream): connected(stream)
-      case .failure(let error): finish(.transport(error))
-      }
+    let channel = ClientChannel(
+      configuration: ClientChannel.Configuration(
+        address: options.address, tls: options.tls,
+        connectTimeoutNanoseconds: options.connectTimeoutNanoseconds, authority: authority,
+        userAgent: ClientSession.userAgent, keepalive: options.keepalive),
+      loop: loop)
+    self.channel = channel
+    channel.onConnecting = { [unowned self] in
+      log?.connecting(to: options.address, tls: options.tls != nil)
     }
+    channel.onConnected = { [unowned self] stream in connected(stream) }
+    channel.onFailure = { [unowned self] error in finish(.transport(error)) }
+    if sink.isBehind { channel.pauseReading() }
+    channel.connect()
   }
 
+  /// The first connection starts the calls; later ones (after GOAWAY) carry them on.
   private func connected(_ stream: any ByteStream) {
-    guard !finishing, let driver else { return stream.close() }
     log?.connected(stream)
-    do throws(TransportError) {
-      let connection = try HTTP2ClientConnection(
-        stream: stream, loop: loop, authority: authority,
-        scheme: options.tls == nil ? "http" : "https", userAgent: ClientSession.userAgent,
-        keepalive: options.keepalive)
-      self.connection = connection
-      connection.onClose = { [unowned self] error in connectionClosed(error) }
-      // A peer that accepts the connection but never speaks HTTP/2 is a connect failure too.
-      connection.expectSettings(withinNanoseconds: options.connectTimeoutNanoseconds)
-      if sink.isBehind { connection.pauseReading() }
-      driver.start(on: connection)
-    } catch {
-      finish(.transport(error))
-    }
+    guard !driverStarted, !finishing, let driver, let channel else { return }
+    driverStarted = true
+    driver.start(on: channel)
   }
 
   /// The `:authority`: as given, else the address as the user wrote it (unix sockets have none).
@@ -95,14 +89,6 @@ final class ClientSession {
     case .tcp: return options.address.description
     case .unix: return "localhost"
     }
-  }
-
-  private func connectionClosed(_ error: TransportError?) {
-    // A TLS failure decides the exit even when the calls it failed have ended the run already.
-    if let error, error.kind == .tls { finish(.transport(error)) }
-    if closingConnection { return loop.stop() }
-    // Open calls have had their statuses by now; this only decides runs with none open.
-    finish(.transport(error ?? TransportError(.unavailable, "the server closed the connection")))
   }
 
   private func finish(_ newOutcome: ClientOutcome) {
@@ -123,9 +109,10 @@ final class ClientSession {
     guard !closingConnection else { return }
     closingConnection = true
     sink.onDrained = nil
-    guard let connection, !connection.isClosed else { return loop.stop() }
+    guard let channel, channel.isOpen else { return loop.stop() }
     loop.schedule(after: Self.closeGraceNanoseconds) { [unowned self] in loop.stop() }
-    connection.close()
+    channel.onClosed = { [unowned self] in loop.stop() }
+    channel.close()
   }
 
   private func report(_ outcome: ClientOutcome) -> Int32 {

@@ -14,7 +14,7 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   private let settings: CallSettings
   private let sink: OutputSink
   private let concurrency: Int
-  private var connection: HTTP2ClientConnection?
+  private var channel: ClientChannel?
   /// Open calls by their index in the input.
   private var open: [Int: ClientCall] = [:]
   private var indexOfCall: [ObjectIdentifier: Int] = [:]
@@ -37,9 +37,9 @@ final class GetDriver: CallDriver, ClientCallDelegate {
     self.concurrency = max(1, concurrency)
   }
 
-  func start(on connection: HTTP2ClientConnection) {
-    self.connection = connection
-    connection.onStreamCapacity = { [weak self] in self?.startCalls() }
+  func start(on channel: ClientChannel) {
+    self.channel = channel
+    channel.onStreamCapacity = { [weak self] in self?.startCalls() }
     input.onReadable = { [weak self] in self?.startCalls() }
     startCalls()
   }
@@ -53,7 +53,7 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   /// assumed default resets the extra ones (grpcio: ENHANCE_YOUR_CALM). Any other value than
   /// the default is the server's own, and a raised limit calls `onStreamCapacity`.
   private var window: Int {
-    let limit = connection?.maxConcurrentStreams ?? 1
+    let limit = channel?.maxConcurrentStreams ?? 1
     guard serverSettingsKnown || limit != Self.assumedStreamLimit else { return 1 }
     return min(concurrency, max(1, limit))
   }
@@ -80,10 +80,10 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   }
 
   private func startCall(_ point: Point) {
-    guard let connection else { return }
+    guard let channel else { return }
     let index = started
     started += 1
-    let call = settings.start(.getFeature, on: connection, delegate: self)
+    let call = settings.start(.getFeature, on: channel, delegate: self)
     open[index] = call
     indexOfCall[ObjectIdentifier(call)] = index
     call.send(point)

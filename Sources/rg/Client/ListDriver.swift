@@ -10,7 +10,7 @@ final class ListDriver: CallDriver, ClientCallDelegate {
   private let input: MessageInput<Rectangle>
   private let settings: CallSettings
   private let sink: OutputSink
-  private var connection: HTTP2ClientConnection?
+  private var channel: ClientChannel?
   private var call: ClientCall?
   private var callStatus: GRPCStatus?
   private var inputEnded = false
@@ -23,8 +23,8 @@ final class ListDriver: CallDriver, ClientCallDelegate {
     self.sink = sink
   }
 
-  func start(on connection: HTTP2ClientConnection) {
-    self.connection = connection
+  func start(on channel: ClientChannel) {
+    self.channel = channel
     input.onReadable = { [weak self] in self?.readInput() }
     readInput()
   }
@@ -60,8 +60,8 @@ final class ListDriver: CallDriver, ClientCallDelegate {
   }
 
   private func startCall(_ rectangle: Rectangle) {
-    guard let connection else { return }
-    let call = settings.start(.listFeatures, on: connection, delegate: self)
+    guard let channel else { return }
+    let call = settings.start(.listFeatures, on: channel, delegate: self)
     self.call = call
     call.send(rectangle)
     call.closeSending()

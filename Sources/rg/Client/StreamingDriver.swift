@@ -33,8 +33,8 @@ where Response: JSONMessage & ProtobufMessage {
   // `rg record`'s time (perf); specialized, the JSON-to-frame path runs without it.
   @_specialize(where Request == Point, Response == RouteSummary)
   @_specialize(where Request == RouteNote, Response == RouteNote)
-  func start(on connection: HTTP2ClientConnection) {
-    let call = settings.start(method, on: connection, delegate: self)
+  func start(on channel: ClientChannel) {
+    let call = settings.start(method, on: channel, delegate: self)
     self.call = call
     let pump = RequestPump(input: input, call: call)
     self.pump = pump
