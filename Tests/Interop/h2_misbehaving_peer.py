@@ -50,6 +50,9 @@ SCENARIOS = {
     "tls-only": "completes (or logs the failure of) the TLS handshake; logs bytes received",
     "max-streams:N": "SETTINGS_MAX_CONCURRENT_STREAMS N; reads (and answers PINGs), answers "
                      "no call",
+    "rotate:N": "answers each call with a Feature and OK; the Nth answer on a connection goes out "
+                "in one write with GOAWAY(NO_ERROR, last-stream-id = its stream), as servers "
+                "that rotate connections by age do",
 }
 
 
@@ -170,6 +173,19 @@ class Peer:
             self.send_echo()
         elif name == "flood":
             self.flood(stream, int(self.argument))
+        elif name == "rotate":
+            self.rotate(stream)
+
+    def rotate(self, stream):
+        if getattr(self, "answered", 0) >= int(self.argument):
+            return  # after GOAWAY: a stream above its last id, which the client must retry
+        self.answered = getattr(self, "answered", 0) + 1
+        self.conn.send_headers(stream, GRPC_HEADERS)
+        self.conn.send_data(stream, frame(FEATURE))
+        self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
+        if self.answered == int(self.argument):
+            self.conn.close_connection(error_code=0, last_stream_id=stream)
+            self.log("goaway-sent", stream=stream)
 
     def answer(self, stream):
         body = {

@@ -120,6 +120,9 @@ public final class ClientChannel {
     finishClosingIfDone()
   }
 
+  /// Whether new calls would go out at once on a connection that is up.
+  public var hasUsableConnection: Bool { current != nil }
+
   /// Whether a connection is open or being made.
   public var isOpen: Bool { current != nil || !draining.isEmpty || isConnecting }
 

@@ -15,7 +15,8 @@ extension HTTP2ClientConnection {
       for call in refused where !handOff(call) { failSoon(call, status) }
       return
     }
-    while calls.count < maxConcurrentStreams, !pending.isEmpty {
+    // A GOAWAY nghttp2 has read but not yet reported leaves the calls waiting for it here.
+    while calls.count < maxConcurrentStreams, !pending.isEmpty, session.isRequestAllowed {
       submit(pending.removeFirst())
     }
     watchForNoStreams()

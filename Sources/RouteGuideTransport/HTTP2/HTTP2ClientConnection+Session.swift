@@ -14,13 +14,21 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
     calls[streamID]?.didReceiveOversizedHeaders(limit: HTTP2ClientConnection.maxHeaderListSize)
   }
 
-  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) {
-    guard let call = calls[streamID] else { return }
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: HTTP2SendFailure) {
+    guard let call = calls.removeValue(forKey: streamID) else { return }
+    defer { submitPending() }
+    if reason.notAllowed {
+      // GOAWAY came in before the request went out: the server never saw it.
+      if handOff(call) { return }
+      call.finish(
+        GRPCStatus(.unavailable, "the server sent GOAWAY before it took the call"), reset: nil)
+      return
+    }
     let size = HTTP2HeaderBlock.listSize(call.requestHeaders)
     call.finish(
       GRPCStatus(
         .resourceExhausted,
-        "the request headers (\(size >> 10) KiB) could not be sent: \(reason)"),
+        "the request headers (\(size >> 10) KiB) could not be sent: \(reason.text)"),
       reset: nil)
   }
 

@@ -10,7 +10,7 @@ public final class HTTP2ClientConnection {
   static let maxHeaderListSize: UInt32 = 64 << 10
 
   let loop: EventLoop
-  private let session: HTTP2Session
+  let session: HTTP2Session
   private let pump: HTTP2Pump
   private let authority: String
   private let scheme: String
@@ -110,6 +110,7 @@ public final class HTTP2ClientConnection {
   /// Submits the request of `call`, which then waits in nghttp2 for its HEADERS to go out.
   func submit(_ call: ClientCall) {
     guard !call.isFinished else { return }
+
     let size = HTTP2HeaderBlock.listSize(call.requestHeaders)
     let limit = session.remoteMaxHeaderListSize
     guard size <= limit else {

@@ -19,7 +19,7 @@ struct HTTP2EventQueue {
     /// A RST_STREAM the peer sent (the stream's close follows as its own event).
     case peerReset(streamID: Int32)
     /// A HEADERS frame nghttp2 could not send (e.g. larger than it sends at most).
-    case headersNotSent(streamID: Int32, reason: String)
+    case headersNotSent(streamID: Int32, reason: HTTP2SendFailure)
   }
 
   private(set) var events: [Event] = []

@@ -100,9 +100,10 @@ private let onFrameNotSendCallback: nghttp2_on_frame_not_send_callback = {
   guard let userData, let frame else { return 0 }
   guard UInt32(frame.pointee.hd.type) == NGHTTP2_HEADERS.rawValue else { return 0 }
   let session = Unmanaged<HTTP2Session>.fromOpaque(userData).takeUnretainedValue()
-  session.events.append(
-    .headersNotSent(
-      streamID: frame.pointee.hd.stream_id, reason: String(cString: nghttp2_strerror(errorCode))))
+  let reason = HTTP2SendFailure(
+    notAllowed: errorCode == NGHTTP2_ERR_START_STREAM_NOT_ALLOWED.rawValue,
+    text: String(cString: nghttp2_strerror(errorCode)))
+  session.events.append(.headersNotSent(streamID: frame.pointee.hd.stream_id, reason: reason))
   return 0
 }
 

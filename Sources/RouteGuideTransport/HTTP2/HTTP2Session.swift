@@ -147,6 +147,9 @@ final class HTTP2Session {
     nghttp2_session_get_remote_settings(handle, NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS)
   }
 
+  /// Whether a new stream may be opened (false once GOAWAY was received or sent).
+  var isRequestAllowed: Bool { nghttp2_session_check_request_allowed(handle) != 0 }
+
   /// The peer's SETTINGS_MAX_HEADER_LIST_SIZE; unlimited until it says otherwise.
   var remoteMaxHeaderListSize: Int {
     Int(nghttp2_session_get_remote_settings(handle, NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE))

@@ -14,6 +14,15 @@ enum HTTP2BodyEnd {
   case trailers([(name: String, value: String)])
 }
 
+/// Why nghttp2 did not send a HEADERS frame.
+struct HTTP2SendFailure {
+  /// New streams are not allowed any more (GOAWAY was received or sent): the peer never saw
+  /// the request.
+  var notAllowed: Bool
+  /// nghttp2's words for it.
+  var text: String
+}
+
 /// A failure a delegate reports while handling a session event.
 enum HTTP2CallbackError: Error {
   /// Reset this stream with the code; the connection lives on.
@@ -48,7 +57,8 @@ protocol HTTP2SessionDelegate: AnyObject {
   /// The peer reset `streamID` (its close follows as `sessionDidCloseStream`).
   func sessionDidReceiveReset(streamID: Int32) throws(HTTP2CallbackError)
   /// HEADERS for `streamID` could not be sent; its close follows.
-  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) throws(HTTP2CallbackError)
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: HTTP2SendFailure)
+    throws(HTTP2CallbackError)
   /// Copies body bytes for `streamID` into `buffer` (at most its count). Runs inside nghttp2.
   func sessionReadBody(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer)
     -> HTTP2DataChunk
@@ -56,5 +66,5 @@ protocol HTTP2SessionDelegate: AnyObject {
 
 extension HTTP2SessionDelegate {
   func sessionDidReceiveReset(streamID: Int32) {}
-  func sessionDidFailToSendHeaders(streamID: Int32, reason: String) {}
+  func sessionDidFailToSendHeaders(streamID: Int32, reason: HTTP2SendFailure) {}
 }
