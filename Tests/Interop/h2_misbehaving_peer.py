@@ -47,7 +47,15 @@ SCENARIOS = {
     "echo": "sends every request DATA byte back as response data, then OK",
     "flood:N": "after the request, N Feature messages, then OK",
     "tls-only": "completes (or logs the failure of) the TLS handshake; logs bytes received",
+    "diag-hostile-text[:CONTROL]": "status UNKNOWN whose grpc-message decodes to a forged "
+                                   "second `rg:` line, CR and an ESC colour code; with CONTROL "
+                                   "(esc, c1) also an x-hostile header and trailer whose value "
+                                   "holds that control character",
 }
+
+# A terminal attack in a status message: a forged second diagnostic line and a colour code.
+HOSTILE_MESSAGE = "line1%0Arg: FAKE second line%0D%1B[31mRED"
+HOSTILE_CONTROLS = {"esc": "\x1b", "c1": "\u009b"}
 
 
 class EventLog:
@@ -136,6 +144,8 @@ class Peer:
 
     def on_end(self, stream):
         name, conn = self.name, self.conn
+        if name == "diag-hostile-text":
+            return self.answer_hostile_text(stream)
         if name == "close-mid-message":
             conn.send_headers(stream, GRPC_HEADERS)
             whole = frame(FEATURE) * 3 if self.argument else b""
@@ -180,6 +190,16 @@ class Peer:
         if body:
             self.conn.send_data(stream, body)
         self.conn.send_headers(stream, trailers, end_stream=True)
+
+    def answer_hostile_text(self, stream):
+        headers, trailers = list(GRPC_HEADERS), [("grpc-status", "2")]
+        control = HOSTILE_CONTROLS.get(self.argument)
+        if control:
+            headers.append(("x-hostile", f"head{control}[31mred"))
+            trailers.append(("x-hostile", f"tail{control}[31mred"))
+        self.conn.send_headers(stream, headers)
+        self.conn.send_headers(stream, trailers + [("grpc-message", HOSTILE_MESSAGE)],
+                               end_stream=True)
 
     def send_echo(self):
         for stream, pending in list(self.echo_pending.items()):

@@ -4,7 +4,8 @@ import RouteGuideTransport
 /// The -v log on stderr: connection set-up, each call's headers and trailers, and timing.
 ///
 /// curl's markers: `*` for events, `>` for what rg sent, `<` for what it received. With several
-/// calls (`get`), each line names its call as `[N]`.
+/// calls (`get`), each line names its call as `[N]`. Header names and values come from the
+/// server: ClientDiagnostics escapes their control characters, so each stays on its line.
 final class VerboseLog {
   private let startTime = EventLoop.now()
   private var callStarts: [ObjectIdentifier: (number: Int, time: UInt64)] = [:]
@@ -54,13 +55,13 @@ final class VerboseLog {
   }
 
   private func event(_ text: String) {
-    ClientDiagnostics.write("* \(text)\n")
+    ClientDiagnostics.line("* \(text)")
   }
 
   private func line(_ call: ClientCall, _ text: String) {
     let number = callStarts[ObjectIdentifier(call)]?.number
     let prefix = numbersCalls ? "[\(number.map(String.init) ?? "?")] " : ""
-    ClientDiagnostics.write(prefix + text + "\n")
+    ClientDiagnostics.line(prefix + text)
   }
 
   /// `12.3 ms`, without Foundation's formatting.
