@@ -32,9 +32,10 @@ import Testing
     let certs = try TestCertificates.shared()
     let server = try Self.tlsServe(certs.commonNameOnlyCertificate, certs.commonNameOnlyKey)
     let rg = try Self.get("\(host):\(server.port)", ["--cacert", certs.caCertificate])
+    let peer = host == "localhost" ? "localhost:\(server.port) (\(server.address))" : server.address
     Self.expectOneLine(
       rg,
-      "rg: TLS handshake with \(host):\(server.port) failed: certificate verify failed: "
+      "rg: TLS handshake with \(peer) failed: certificate verify failed: "
         + "certificate has no subjectAltName for \(host) (subject /CN=localhost; "
         + "a name in the subject CN is not accepted)")
   }

@@ -60,7 +60,8 @@ import Testing
       try fixture.connect(server, host: "localhost", tls: fixture.trusting))
     #expect(
       error?.message
-        == "TLS handshake with localhost:\(server.port) failed: certificate verify failed: "
+        == "TLS handshake with localhost:\(server.port) (127.0.0.1:\(server.port)) failed: "
+        + "certificate verify failed: "
         + "certificate is for wrong.example, not localhost")
   }
 

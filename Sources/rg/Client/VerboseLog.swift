@@ -38,7 +38,7 @@ final class VerboseLog {
   }
 
   func headers(_ call: ClientCall, _ headers: [(name: String, value: String)]) {
-    for header in headers {
+    for header in headers where !Self.saysNothing(header) {
       line(call, "< \(header.name): \(header.value)")
     }
   }
@@ -46,12 +46,17 @@ final class VerboseLog {
   func finished(
     _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
   ) {
-    for trailer in trailers {
+    for trailer in trailers where !Self.saysNothing(trailer) {
       line(call, "< \(trailer.name): \(trailer.value)")
     }
     let started = callStarts[ObjectIdentifier(call)]?.time ?? startTime
     line(call, "* \(status.code.name) after \(Self.milliseconds(EventLoop.now() - started))")
     callStarts[ObjectIdentifier(call)] = nil
+  }
+
+  /// An empty grpc-message (grpcio sends one with every OK) adds a line and nothing else.
+  static func saysNothing(_ field: (name: String, value: String)) -> Bool {
+    field.name == "grpc-message" && field.value.isEmpty
   }
 
   private func event(_ text: String) {
