@@ -1,4 +1,5 @@
-/// The fixed functions of the bash script: the word walker and `@FILE` completion.
+/// The fixed functions of the bash script: the word walker, `@FILE` and file completion, and
+/// the stand-ins for bash-completion's functions when it is not loaded.
 extension BashCompletionGenerator {
   func atFileFunction() -> String {
     let name = functionName
@@ -22,6 +23,66 @@ extension BashCompletionGenerator {
       """
   }
 
+  /// File names for a value: `_filedir` when bash-completion is loaded, else compgen.
+  func fileFunction() -> String {
+    let name = functionName
+    return """
+      # Adds the file names that start with $cur: $1 is -d for directories only, or the
+      # extensions to offer (json|yml); directories are always offered, to descend into.
+      \(name)_filedir() {
+          if declare -F _filedir >/dev/null; then
+              _filedir "$@"
+              return
+          fi
+          compopt -o filenames 2>/dev/null
+          local kind=-f file extension extensions=()
+          if [[ $1 == -d ]]; then
+              kind=-d
+          else
+              IFS='|' read -ra extensions <<<"$1"
+          fi
+          while IFS= read -r file; do
+              if ((${#extensions[@]} == 0)) || [[ -d $file ]]; then
+                  COMPREPLY+=("$file")
+                  continue
+              fi
+              for extension in "${extensions[@]}"; do
+                  [[ $file == *."$extension" ]] && COMPREPLY+=("$file") && break
+              done
+          done < <(compgen $kind -- "$cur")
+      }
+
+      """
+  }
+
+  /// What `_init_completion -s -n :@` provides, from plain bash's COMP_WORDS.
+  func plainWordsFunction() -> String {
+    let name = functionName
+    return """
+      # Without bash-completion: cur, prev, words and cword as readline split the line. It
+      # splits at = and @ too: `--opt=VALUE` completes VALUE for --opt (split=true), and the
+      # @ of `-d @FILE` is put back on its word.
+      \(name)_plain_words() {
+          words=("${COMP_WORDS[@]}") cword=$COMP_CWORD split=false
+          cur=${words[cword]} prev=
+          ((cword > 0)) && prev=${words[cword - 1]}
+          local before=${COMP_LINE:0:COMP_POINT}
+          if [[ $cur == = && $prev == --* ]]; then
+              cur= split=true
+          elif [[ $prev == = && $before == *"=$cur" ]] && ((cword > 1)) &&
+              [[ ${words[cword - 2]} == --* ]]; then
+              prev=${words[cword - 2]} split=true
+          elif [[ $prev == @ && $before == *"@$cur" ]]; then
+              cur=@$cur
+              words=("${words[@]:0:cword - 1}" "$cur")
+              ((cword--))
+              prev=${words[cword - 1]}
+          fi
+      }
+
+      """
+  }
+
   func mainFunction() -> String {
     let name = functionName
     return """
@@ -29,7 +90,11 @@ extension BashCompletionGenerator {
       # still waiting for its value, and how many positionals are already there.
       \(name)() {
           local cur prev words cword split
-          _init_completion -s -n :@ || return
+          if declare -F _init_completion >/dev/null; then
+              _init_completion -s -n :@ || return
+          else
+              \(name)_plain_words
+          fi
 
           local path=/ word pending= positional=0 options_done= i j
           for ((i = 1; i < cword; i++)); do

@@ -24,10 +24,11 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
   public var description: String { message }
 
   /// The three lines printed on stderr: the message, the usage line and where to read more.
+  /// The message quotes the user's words, so their control characters are escaped.
   public var text: String {
     let program = command.path.first ?? command.name
     return """
-      \(program): \(message)
+      \(program): \(TerminalText.escaped(message))
       Usage: \(HelpRenderer.usageLine(for: command))
       See '\(command.commandLine) --help'.
 

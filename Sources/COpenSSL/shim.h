@@ -24,4 +24,11 @@ static inline void rg_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
 // SSL_OP_BIT makes these options invisible to Swift.
 static inline uint64_t rg_SSL_OP_IGNORE_UNEXPECTED_EOF(void) { return SSL_OP_IGNORE_UNEXPECTED_EOF; }
 static inline uint64_t rg_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
+// The stack of a certificate's subjectAltName entries (typed stack macros in OpenSSL 3).
+static inline int rg_sk_GENERAL_NAME_num(const GENERAL_NAMES *names) {
+  return sk_GENERAL_NAME_num(names);
+}
+static inline GENERAL_NAME *rg_sk_GENERAL_NAME_value(const GENERAL_NAMES *names, int index) {
+  return sk_GENERAL_NAME_value(names, index);
+}
 #endif

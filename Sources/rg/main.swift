@@ -13,7 +13,9 @@ struct RGCommand: ParsableCommand {
         localhost:50051.
 
         Exit status: 0 every call ended OK; 1 I/O, TLS or internal error; 2 usage error; \
-        3 bad input; 64+N a call ended with gRPC status N; 130 interrupted.
+        3 bad input; 64+N a call ended with gRPC status N (78 UNAVAILABLE also when the \
+        server cannot be reached); 130 interrupted. 0, 2 and 64+N are grpcurl's codes; \
+        grpcurl exits 1 for bad input and for a server it cannot reach.
         """,
       version: RGVersion.text,
       examples: [

@@ -27,10 +27,10 @@ import Testing
     #expect(!script.contains(#""/fetch --timeout")"#))
     let files = BashCompletionGenerator(programName: "files").render(CommandSpec(FilesRoot.self))
     #expect(files.contains(#"    "/send -d" | "/send --data") _files_at_file ;;"#))
-    #expect(files.contains(#"    "/send --db") _filedir 'json' ;;"#))
-    #expect(files.contains(#"    "/send --config") _filedir 'yaml|yml' ;;"#))
-    #expect(files.contains(#"    "/send --out") _filedir -d ;;"#))
-    #expect(files.contains(#"    "/send "[0-9]*) _filedir ;;"#))
+    #expect(files.contains(#"    "/send --db") _files_filedir 'json' ;;"#))
+    #expect(files.contains(#"    "/send --config") _files_filedir 'yaml|yml' ;;"#))
+    #expect(files.contains(#"    "/send --out") _files_filedir -d ;;"#))
+    #expect(files.contains(#"    "/send "[0-9]*) _files_filedir ;;"#))
   }
 
   @Test func functionsAreNamedAfterTheProgram() {

@@ -48,6 +48,30 @@ import Testing
     }
   }
 
+  /// A bash without the bash-completion package (`bash --norc`, minimal systems, containers):
+  /// the script must not call its functions blindly, and still completes.
+  @Test func bashCompletesWithoutBashCompletion() throws {
+    let files = try CompletionFiles()
+    let cases =
+      Self.commonCases + [
+        ("rg get --key=certs/cl", ["certs/client.key"]),
+        ("rg get --cacert=", ["certs", "db.json", "notes.txt", "sub"]),
+        // Plain bash keeps @ a word break: the candidates replace only the text after it.
+        ("rg get -d @certs/", ["certs/ca.pem", "certs/client.key"]),
+        ("rg get -kd @certs/c", ["certs/ca.pem", "certs/client.key"]),
+        ("rg get --timeout 5s ", Self.getOptions),
+        ("rg serve --db s", ["sub"]),
+      ]
+    let script = try rgOutput(["completions", "bash"])
+    let results = try ShellCompletionHarness.bash(
+      script: script, function: "_rg", lines: cases.map(\.0), in: files.directory.path,
+      bashCompletion: false)
+    try #require(results.count == cases.count)
+    for (index, (line, expected)) in cases.enumerated() {
+      #expect(Set(results[index].map(Self.withoutSlash)) == Set(expected), "plain bash: \(line)")
+    }
+  }
+
   @Test func zshCompletes() throws {
     let files = try CompletionFiles()
     let cases =

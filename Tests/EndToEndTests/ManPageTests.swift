@@ -71,6 +71,17 @@ import Testing
     #expect(environment.contains(RoffPage.bold("RG_ADDRESS")))
   }
 
+  /// rg's codes are grpcurl's only in part (DESIGN §1): the page must say where they differ,
+  /// not claim they are the same.
+  @Test func exitStatusSaysWhereItDiffersFromGrpcurl() throws {
+    let page = RoffPage(try rgOutput(["man"]))
+    let status = try #require(page.section("EXIT STATUS"))
+    #expect(!status.contains("The same as grpcurl"), "\(status)")
+    #expect(status.contains("0, 2 and 64 + N mean what they mean for grpcurl"), "\(status)")
+    #expect(status.contains("bad input is 3"), "\(status)")
+    #expect(status.contains("grpcurl: 1 when it cannot connect"), "\(status)")
+  }
+
   @Test func namedPageUsesThatName() throws {
     let page = try rgOutput(["man", "--name", "grg"])
     #expect(page.contains(".TH \"GRG\" \"1\""))

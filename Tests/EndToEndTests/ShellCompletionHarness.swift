@@ -4,19 +4,24 @@ import TestSupport
 /// Runs a generated completion script in a real shell and returns what it offers for each
 /// command line (the cursor at the end of the line), in one shell process per call.
 enum ShellCompletionHarness {
-  /// bash with bash-completion: COMP_WORDS is split from the line as readline splits it
-  /// (blanks, and runs of COMP_WORDBREAKS characters), then the completion function runs.
-  static func bash(script: String, function: String, lines: [String], in directory: String)
-    throws -> [[String]]
-  {
+  /// bash with bash-completion (or, with `bashCompletion: false`, a bare bash that never
+  /// loaded it): COMP_WORDS is split from the line as readline splits it (blanks, and runs of
+  /// COMP_WORDBREAKS characters), then the completion function runs.
+  static func bash(
+    script: String, function: String, lines: [String], in directory: String,
+    bashCompletion: Bool = true
+  ) throws -> [[String]] {
     let temporary = try TemporaryDirectory()
     let scriptPath = try temporary.write("completion.bash", script)
     let driver = try temporary.write("driver.bash", bashDriver)
+    let library = bashCompletion ? "/usr/share/bash-completion/bash_completion" : "/dev/null"
     let result = try Subprocess.run(
-      "/bin/bash", ["--norc", "--noprofile", driver, scriptPath, function, directory] + lines,
+      "/bin/bash",
+      ["--norc", "--noprofile", driver, library, scriptPath, function, directory] + lines,
       environment: ["PATH": "/usr/bin:/bin", "HOME": temporary.path, "LANG": "C.UTF-8"],
       timeout: 30)
-    guard result.status == 0 else {
+    // A completion function that writes to stderr garbles the user's command line.
+    guard result.status == 0, result.stderrText.isEmpty else {
       throw SubprocessError("bash driver failed (\(result.status)): \(result.stderrText)")
     }
     return candidates(in: result.stdoutText, count: lines.count)
@@ -59,11 +64,11 @@ enum ShellCompletionHarness {
   }
 
   private static let bashDriver = #"""
-    source /usr/share/bash-completion/bash_completion || exit 90
-    source "$1" || exit 91
-    function=$2
-    cd "$3" || exit 92
-    shift 3
+    source "$1" || exit 90
+    source "$2" || exit 91
+    function=$3
+    cd "$4" || exit 92
+    shift 4
     split_line() {
         local i c kind last= word=
         COMP_WORDS=()

@@ -53,7 +53,15 @@ SCENARIOS = {
     "rotate:N": "answers each call with a Feature and OK; the Nth answer on a connection goes out "
                 "in one write with GOAWAY(NO_ERROR, last-stream-id = its stream), as servers "
                 "that rotate connections by age do",
+    "diag-hostile-text[:CONTROL]": "status UNKNOWN whose grpc-message decodes to a forged "
+                                   "second `rg:` line, CR and an ESC colour code; with CONTROL "
+                                   "(esc, c1) also an x-hostile header and trailer whose value "
+                                   "holds that control character",
 }
+
+# A terminal attack in a status message: a forged second diagnostic line and a colour code.
+HOSTILE_MESSAGE = "line1%0Arg: FAKE second line%0D%1B[31mRED"
+HOSTILE_CONTROLS = {"esc": "\x1b", "c1": "\u009b"}
 
 
 class EventLog:
@@ -145,6 +153,8 @@ class Peer:
 
     def on_end(self, stream):
         name, conn = self.name, self.conn
+        if name == "diag-hostile-text":
+            return self.answer_hostile_text(stream)
         if name == "close-mid-message":
             conn.send_headers(stream, GRPC_HEADERS)
             whole = frame(FEATURE) * 3 if self.argument else b""
@@ -202,6 +212,16 @@ class Peer:
         if body:
             self.conn.send_data(stream, body)
         self.conn.send_headers(stream, trailers, end_stream=True)
+
+    def answer_hostile_text(self, stream):
+        headers, trailers = list(GRPC_HEADERS), [("grpc-status", "2")]
+        control = HOSTILE_CONTROLS.get(self.argument)
+        if control:
+            headers.append(("x-hostile", f"head{control}[31mred"))
+            trailers.append(("x-hostile", f"tail{control}[31mred"))
+        self.conn.send_headers(stream, headers)
+        self.conn.send_headers(stream, trailers + [("grpc-message", HOSTILE_MESSAGE)],
+                               end_stream=True)
 
     def send_echo(self):
         for stream, pending in list(self.echo_pending.items()):

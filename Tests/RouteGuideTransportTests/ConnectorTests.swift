@@ -20,11 +20,36 @@ import Testing
     guard case .tcp(_, let port) = server.address else { return }
     let stream = try LoopDriver.connect(.tcp(host: "localhost", port: port), loop: loop).get()
     defer { stream.close() }
-    #expect(stream.peerDescription == "localhost:\(port)")
+    // The echo server listens on 127.0.0.1 only: whatever else localhost resolves to, that is
+    // the address that answered.
+    #expect(stream.peerDescription == "localhost:\(port) (127.0.0.1:\(port))")
     var noDelay: Int32 = 0
     var length = socklen_t(4)
     _ = getsockopt(stream.fd, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, &length)
     #expect(noDelay != 0)
+  }
+
+  /// An IP literal or a unix path is already the address: nothing to add in parentheses.
+  @Test func literalAddressesAreDescribedAsGiven() throws {
+    var ip = sockaddr_in()
+    ip.sin_family = sa_family_t(AF_INET)
+    ip.sin_port = UInt16(50051).bigEndian
+    ip.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    let resolved = withUnsafePointer(to: &ip) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        SocketAddress($0, length: socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    #expect(
+      ConnectOperation.peerDescription(.tcp(host: "127.0.0.1", port: 50051), connectedTo: resolved)
+        == "127.0.0.1:50051")
+    #expect(
+      ConnectOperation.peerDescription(.tcp(host: "db.local", port: 50051), connectedTo: resolved)
+        == "db.local:50051 (127.0.0.1:50051)")
+    let socket = try SocketAddress(unixPath: "/run/rg.sock")
+    #expect(
+      ConnectOperation.peerDescription(.unix(path: "/run/rg.sock"), connectedTo: socket)
+        == "unix:/run/rg.sock")
   }
 
   @Test func refusedConnectionIsUnavailable() throws {

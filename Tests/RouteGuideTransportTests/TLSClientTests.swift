@@ -60,8 +60,9 @@ import Testing
       try fixture.connect(server, host: "localhost", tls: fixture.trusting))
     #expect(
       error?.message
-        == "TLS handshake with localhost:\(server.port) failed: certificate verify failed: "
-        + "hostname mismatch (subject /CN=wrong.example)")
+        == "TLS handshake with localhost:\(server.port) (127.0.0.1:\(server.port)) failed: "
+        + "certificate verify failed: "
+        + "certificate is for wrong.example, not localhost")
   }
 
   @Test func wrongIPAddressFails() throws {
@@ -69,7 +70,27 @@ import Testing
     let server = try fixture.server(fixture.wrongNameConfiguration)
     defer { server.stop() }
     let error = LoopDriver.error(try fixture.connect(server, tls: fixture.trusting))
-    #expect(error?.message.hasSuffix("IP address mismatch (subject /CN=wrong.example)") == true)
+    #expect(
+      error?.message.hasSuffix("certificate is for wrong.example, not 127.0.0.1") == true,
+      "\(String(describing: error))")
+  }
+
+  /// A name only in the subject CN does not count (X509_CHECK_FLAG_NEVER_CHECK_SUBJECT).
+  @Test func commonNameOnlyCertificateFails() throws {
+    let fixture = try TLSTestFixture()
+    let server = try fixture.server(
+      TLSServerConfiguration(
+        certificateFile: fixture.certificates.commonNameOnlyCertificate,
+        keyFile: fixture.certificates.commonNameOnlyKey))
+    defer { server.stop() }
+    let error = LoopDriver.error(
+      try fixture.connect(server, host: "localhost", tls: fixture.trusting))
+    #expect(error?.kind == .tls)
+    #expect(
+      error?.message.hasSuffix(
+        "certificate verify failed: certificate has no subjectAltName for localhost "
+          + "(subject /CN=localhost; a name in the subject CN is not accepted)") == true,
+      "\(String(describing: error))")
   }
 
   @Test func serverNameOverridesTheVerifiedName() throws {

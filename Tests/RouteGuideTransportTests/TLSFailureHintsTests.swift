@@ -7,7 +7,7 @@ import Testing
   @Test func plaintextPeers() {
     #expect(
       TLSFailureHints.hint(for: "wrong version number", isServer: false)
-        == " (is the server using plaintext?)")
+        == " (is the server using plaintext? then use --plaintext or an http:// address)")
     #expect(
       TLSFailureHints.hint(for: "http request", isServer: true)
         == " (is the client using plaintext?)")

@@ -18,6 +18,10 @@ public struct TestCertificates: Sendable {
   /// Signed by the CA, but for the name `wrong.example` only.
   public let wrongNameCertificate: String
   public let wrongNameKey: String
+  /// Signed by the CA with CN=localhost and no subjectAltName: no browser or Go client takes
+  /// a name from the CN any more, and rg must not either.
+  public let commonNameOnlyCertificate: String
+  public let commonNameOnlyKey: String
 
   private static let made: Result<TestCertificates, SubprocessError> = {
     do { return .success(try TestCertificates(make: ())) } catch let error as SubprocessError {
@@ -50,6 +54,8 @@ public struct TestCertificates: Sendable {
     try Self.makeLeaf(
       path("wrong"), ca: path("ca"), name: "wrong.example",
       san: "DNS:wrong.example", usage: "serverAuth")
+    try Self.makeLeaf(
+      path("cn-only"), ca: path("ca"), name: "localhost", san: nil, usage: "serverAuth")
     caCertificate = path("ca.crt")
     serverCertificate = path("server.crt")
     serverKey = path("server.key")
@@ -60,6 +66,8 @@ public struct TestCertificates: Sendable {
     otherClientKey = path("other-client.key")
     wrongNameCertificate = path("wrong.crt")
     wrongNameKey = path("wrong.key")
+    commonNameOnlyCertificate = path("cn-only.crt")
+    commonNameOnlyKey = path("cn-only.key")
   }
 
   private static func openssl(_ arguments: [String]) throws {

@@ -14,7 +14,8 @@ public enum IOResult: Equatable, Sendable {
 /// any event try both `read` and `write`: TLS may need to read to write and the reverse.
 public protocol ByteStream: AnyObject {
   var fd: Int32 { get }
-  /// The peer as the user named it or as accepted, for messages ("127.0.0.1:50051").
+  /// The peer as the user named it (with the address it resolved to) or as accepted, for
+  /// messages: "127.0.0.1:50051", "localhost:50051 (127.0.0.1:50051)", "unix:/run/rg.sock".
   var peerDescription: String { get }
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> IOResult
   func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) -> IOResult

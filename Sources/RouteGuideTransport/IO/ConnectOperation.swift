@@ -60,9 +60,9 @@ final class ConnectOperation {
       }
       let status = candidate.withSockAddr { Glibc.connect(fd, $0, $1) }
       let code = status == 0 ? 0 : errno
-      if code == 0 { return connected() }
+      if code == 0 { return connected(to: candidate) }
       if code == EINPROGRESS || code == EINTR {
-        watch = loop.watch(fd, for: .writable) { [self] _ in connectFinished() }
+        watch = loop.watch(fd, for: .writable) { [self] _ in connectFinished(candidate) }
         return
       }
       failed(code)
@@ -70,11 +70,11 @@ final class ConnectOperation {
     finish(.failure(lastError ?? TransportError(.unavailable, "could not connect to \(address)")))
   }
 
-  private func connectFinished() {
+  private func connectFinished(_ candidate: SocketAddress) {
     if let watch { loop.unwatch(watch) }
     watch = nil
     let code = SocketOptions.pendingError(fd)
-    if code == 0 { return connected() }
+    if code == 0 { return connected(to: candidate) }
     failed(code)
     tryNextCandidate()
   }
@@ -88,12 +88,26 @@ final class ConnectOperation {
       : TransportError(.unavailable, "connect to \(address) failed: \(SystemError.text(code))")
   }
 
-  private func connected() {
+  private func connected(to candidate: SocketAddress) {
     if case .tcp = address { SocketOptions.setNoDelay(fd) }
-    let stream = SocketStream(fd: fd, peerDescription: address.description)
+    let stream = SocketStream(
+      fd: fd, peerDescription: Self.peerDescription(address, connectedTo: candidate))
     fd = -1
     guard let tlsSetup else { return finish(.success(stream)) }
     tlsSetup.startHandshake(over: stream, loop: loop) { [self] result in finish(result) }
+  }
+
+  /// The address as the user gave it and, for a host name, the one it resolved to and rg
+  /// connected to: `localhost:50051 (127.0.0.1:50051)`. Which of several addresses answered
+  /// (IPv6 or IPv4, which server) is what one needs to know when the wrong peer replies.
+  static func peerDescription(_ address: ServerAddress, connectedTo candidate: SocketAddress)
+    -> String
+  {
+    let resolved = candidate.serverAddress
+    guard case .tcp(let host, _) = address, case .tcp(let ip, _) = resolved, host != ip else {
+      return address.description
+    }
+    return "\(address) (\(resolved))"
   }
 
   private func timedOut() {

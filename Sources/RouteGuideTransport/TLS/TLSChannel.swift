@@ -5,6 +5,8 @@ final class TLSChannel {
   struct VerifyFailure {
     var reason: String
     var subject: String
+    /// Set when the certificate is not for `verifiedName`: what it is for instead.
+    var mismatch: TLSNameMismatch?
   }
 
   let transport: any ByteStream
@@ -13,6 +15,8 @@ final class TLSChannel {
   /// The transport reached EOF (a TCP close, with or without close_notify).
   var sawEOF = false
   var verifyFailure: VerifyFailure?
+  /// The host name or IP address the peer's certificate must name (client side).
+  var verifiedName: String?
 
   init(transport: any ByteStream) {
     self.transport = transport

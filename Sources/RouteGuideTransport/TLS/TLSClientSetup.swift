@@ -30,7 +30,7 @@ final class TLSClientSetup {
     do throws(TransportError) {
       let stream = try TLSStream(over: transport, context: context)
       self.stream = stream
-      try configureNames(stream.ssl)
+      try configureNames(stream)
     } catch {
       transport.close()
       return finish(.failure(error))
@@ -84,13 +84,18 @@ final class TLSClientSetup {
 
   /// SNI and the verified identity: a host name is sent and checked as a DNS name; an IP
   /// literal is not sent (SNI forbids it) but checked against the certificate's IP entries.
-  private func configureNames(_ ssl: OpaquePointer) throws(TransportError) {
+  /// Only subjectAltName counts: a name in the subject CN is never accepted (RFC 6125, as
+  /// browsers and Go do), since the CN is not typed and may not be a host name at all.
+  private func configureNames(_ stream: TLSStream) throws(TransportError) {
+    let ssl = stream.ssl
     let name: String
     switch (configuration.serverName, address) {
     case (let explicit?, _): name = explicit
     case (nil, .tcp(let host, _)): name = host
     case (nil, .unix): name = "localhost"
     }
+    stream.channel.verifiedName = name
+    SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NEVER_CHECK_SUBJECT))
     OpenSSLErrors.clear()
     if Self.isIPLiteral(name) {
       if !configuration.insecure && X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name) != 1 {

@@ -8,8 +8,9 @@ extension TLSContext {
   }
 }
 
-/// Records the first certificate that fails verification (error text and subject) on the
-/// connection's TLSChannel, so the handshake error can say which certificate and why.
+/// Records the first certificate that fails verification (error text and subject, and for a
+/// name mismatch the names it is for) on the connection's TLSChannel, so the handshake error
+/// can say which certificate and why.
 /// It only observes: OpenSSL's verdict `preverified` is returned unchanged.
 private func recordVerifyFailure(_ preverified: Int32, _ store: OpaquePointer?) -> Int32 {
   guard preverified == 0, let store,
@@ -21,8 +22,17 @@ private func recordVerifyFailure(_ preverified: Int32, _ store: OpaquePointer?) 
   let code = X509_STORE_CTX_get_error(store)
   let reason =
     X509_verify_cert_error_string(Int(code)).map { String(cString: $0) } ?? "error \(code)"
+  let certificate = X509_STORE_CTX_get_current_cert(store)
+  let subject = subjectText(certificate)
+  var mismatch: TLSNameMismatch?
+  if code == X509_V_ERR_HOSTNAME_MISMATCH || code == X509_V_ERR_IP_ADDRESS_MISMATCH,
+    let wanted = channel.verifiedName, let certificate
+  {
+    mismatch = TLSNameMismatch(
+      wanted: wanted, certificateNames: TLSCertificateNames.of(certificate), subject: subject)
+  }
   channel.verifyFailure = TLSChannel.VerifyFailure(
-    reason: reason, subject: subjectText(X509_STORE_CTX_get_current_cert(store)))
+    reason: reason, subject: subject, mismatch: mismatch)
   return preverified
 }
 

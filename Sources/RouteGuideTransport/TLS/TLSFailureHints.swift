@@ -3,7 +3,9 @@ enum TLSFailureHints {
   static func hint(for reasons: String, isServer: Bool) -> String {
     let plaintextSigns = ["wrong version number", "packet length too long", "http request"]
     if plaintextSigns.contains(where: reasons.contains) {
-      return isServer ? " (is the client using plaintext?)" : " (is the server using plaintext?)"
+      return isServer
+        ? " (is the client using plaintext?)"
+        : " (is the server using plaintext? then use --plaintext or an http:// address)"
     }
     guard !isServer else { return "" }
     let refusedCertificate = [

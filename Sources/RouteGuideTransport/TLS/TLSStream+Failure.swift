@@ -9,10 +9,8 @@ extension TLSStream {
     }
     let reasons = OpenSSLErrors.drain()
     if let failure = channel.verifyFailure {
-      return TransportError(
-        .tls,
-        "\(failurePrefix): certificate verify failed: \(failure.reason) "
-          + "(subject \(failure.subject))")
+      let why = failure.mismatch?.text ?? "\(failure.reason) (subject \(failure.subject))"
+      return TransportError(.tls, "\(failurePrefix): certificate verify failed: \(why)")
     }
     if reasons.isEmpty {
       let closed = channel.sawEOF || code == SSL_ERROR_ZERO_RETURN

@@ -1,15 +1,24 @@
+import ArgumentParsing
 import Glibc
 
 /// Writes rg's diagnostics to stderr directly, unbuffered, so they interleave correctly with
 /// stdout that the OutputSink already flushed.
+///
+/// Every line goes through TerminalText: much of what rg reports comes from the peer or the
+/// user (a status message, a header value, a file name), and one diagnostic must stay one line
+/// that cannot drive the terminal.
 enum ClientDiagnostics {
   /// Prints `rg: <text>` as one line.
   static func error(_ text: String) {
-    write("rg: " + text + "\n")
+    line("rg: " + text)
   }
 
-  /// Prints a line as is (for -v).
-  static func write(_ text: String) {
+  /// Prints `text` as one line, control characters escaped (for -v and `rg serve`).
+  static func line(_ text: String) {
+    write(TerminalText.escaped(text) + "\n")
+  }
+
+  private static func write(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let count = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }

@@ -7,6 +7,15 @@ enum ClientRunner {
     // A closed stdout must surface as EPIPE (a quiet success), never kill rg.
     signal(SIGPIPE, SIG_IGN)
     occupyClosedStandardDescriptors()
+    if let tls = options.tls,
+      let problem = OptionFiles.problem([
+        ("--cacert", tls.caFile), ("--cert", tls.certificateFile), ("--key", tls.keyFile),
+      ])
+    {
+      // A setup failure, like the TLS errors that follow it: exit 1 (DESIGN §1).
+      ClientDiagnostics.error(problem)
+      return 1
+    }
     return ClientSession(method, options).run()
   }
 

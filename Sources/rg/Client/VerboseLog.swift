@@ -4,7 +4,8 @@ import RouteGuideTransport
 /// The -v log on stderr: connection set-up, each call's headers and trailers, and timing.
 ///
 /// curl's markers: `*` for events, `>` for what rg sent, `<` for what it received. With several
-/// calls (`get`), each line names its call as `[N]`.
+/// calls (`get`), each line names its call as `[N]`. Header names and values come from the
+/// server: ClientDiagnostics escapes their control characters, so each stays on its line.
 final class VerboseLog {
   private let startTime = EventLoop.now()
   private var callStarts: [ObjectIdentifier: (number: Int, time: UInt64)] = [:]
@@ -37,7 +38,7 @@ final class VerboseLog {
   }
 
   func headers(_ call: ClientCall, _ headers: [(name: String, value: String)]) {
-    for header in headers {
+    for header in headers where !Self.saysNothing(header) {
       line(call, "< \(header.name): \(header.value)")
     }
   }
@@ -45,7 +46,7 @@ final class VerboseLog {
   func finished(
     _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
   ) {
-    for trailer in trailers {
+    for trailer in trailers where !Self.saysNothing(trailer) {
       line(call, "< \(trailer.name): \(trailer.value)")
     }
     let started = callStarts[ObjectIdentifier(call)]?.time ?? startTime
@@ -53,14 +54,19 @@ final class VerboseLog {
     callStarts[ObjectIdentifier(call)] = nil
   }
 
+  /// An empty grpc-message (grpcio sends one with every OK) adds a line and nothing else.
+  static func saysNothing(_ field: (name: String, value: String)) -> Bool {
+    field.name == "grpc-message" && field.value.isEmpty
+  }
+
   private func event(_ text: String) {
-    ClientDiagnostics.write("* \(text)\n")
+    ClientDiagnostics.line("* \(text)")
   }
 
   private func line(_ call: ClientCall, _ text: String) {
     let number = callStarts[ObjectIdentifier(call)]?.number
     let prefix = numbersCalls ? "[\(number.map(String.init) ?? "?")] " : ""
-    ClientDiagnostics.write(prefix + text + "\n")
+    ClientDiagnostics.line(prefix + text)
   }
 
   /// `12.3 ms`, without Foundation's formatting.

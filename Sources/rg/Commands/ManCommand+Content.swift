@@ -78,13 +78,21 @@ extension ManCommand {
     ManPageSection(
       "EXIT STATUS",
       [
-        .paragraph("The same as grpcurl's, so scripts port over:"),
+        .paragraph(
+          "0, 2 and 64 + N mean what they mean for grpcurl, so scripts port over. grpcurl exits "
+            + "1 for every other failure; \(name) tells two of them apart: bad input is 3, and "
+            + "a server that cannot be reached is 78, UNAVAILABLE, as a gRPC library reports it "
+            + "(grpcurl: 1 when it cannot connect; a connection lost during a call is 78 for "
+            + "both). A failed TLS handshake is 1 for both."),
         .definitions([
           ManPageDefinition(
             "0",
             "Every call ended OK (also when stdout was closed early, e.g. \(name) list | "
               + "head -1)."),
-          ManPageDefinition("1", "\(name) could not do its job: I/O, TLS, or an internal error."),
+          ManPageDefinition(
+            "1",
+            "\(name) could not do its job: I/O (e.g. an unreadable --cacert), TLS (handshake, "
+              + "certificate), or an internal error."),
           ManPageDefinition(
             "2", "Usage: unknown flag, bad value, bad ADDRESS, -d while stdin holds data."),
           ManPageDefinition(
@@ -93,7 +101,9 @@ extension ManCommand {
               + "(line:column given)."),
           ManPageDefinition(
             "64 + N",
-            "A call ended with gRPC status N (e.g. 78 UNAVAILABLE, 68 DEADLINE_EXCEEDED)."),
+            "A call ended with gRPC status N (e.g. 68 DEADLINE_EXCEEDED, 76 UNIMPLEMENTED); "
+              + "78 UNAVAILABLE also when the server cannot be reached: connection refused, "
+              + "host not found, --connect-timeout passed."),
           ManPageDefinition(
             "130", "Interrupted (SIGINT): open streams are cancelled with RST_STREAM(CANCEL)."),
         ]),

@@ -33,7 +33,7 @@ enum ServeRunner {
     let signals = SignalWatcher(loop: loop, signals: [SIGTERM, SIGINT]) { _ in
       server.shutdownGracefully { loop.stop() }
     }
-    ClientDiagnostics.write("listening on \(listener.localAddress)\n")
+    ClientDiagnostics.line("listening on \(listener.localAddress)")
     do {
       try loop.run()
     } catch {

@@ -20,6 +20,9 @@ enum ServeSetup {
     case (nil, nil):
       return nil
     case (let certificate?, let key?):
+      if let problem = OptionFiles.problem([("--tls-cert", certificate), ("--tls-key", key)]) {
+        throw ServeError(problem)
+      }
       do {
         return try TLSServerContext(
           TLSServerConfiguration(certificateFile: certificate, keyFile: key))
