@@ -6,12 +6,15 @@ import Testing
 /// up with UNAVAILABLE when nothing at all comes back; a quiet server that answers the PING is
 /// alive and is never cut; a server that allows no streams is not waited for forever.
 @Suite(.timeLimit(.minutes(2))) struct ClientLivenessTests {
-  @Test func silentPeerEndsWithUnavailable() throws {
+  @Test func silentPeerEndsWithUnavailable() async throws {
     // SETTINGS, then it never reads again: no answer, no PING ACK.
     let peer = try FaultPeer("stop-reading")
-    let (rg, seconds) = try FaultRun.timedRG(
-      ["get", "--plaintext", "--keepalive", "500ms", "--keepalive-timeout", "1s", peer.address],
-      stdin: #"{"latitude":1}"#, timeout: 20)
+    let address = peer.address
+    let (rg, seconds) = try await onOwnThread {
+      try FaultRun.timedRG(
+        ["get", "--plaintext", "--keepalive", "500ms", "--keepalive-timeout", "1s", address],
+        stdin: #"{"latitude":1}"#, timeout: 20)
+    }
     #expect(rg.status == 78, "\(rg.summary)")
     #expect(rg.stderrText.hasPrefix("rg: UNAVAILABLE: no answer from "), "\(rg.stderrText)")
     #expect(rg.stderrText.contains("keepalive PING went unanswered for 1s"), "\(rg.stderrText)")
@@ -20,35 +23,46 @@ import Testing
   }
 
   /// The default: the first PING after 10 s of silence, given up 20 s later.
-  @Test func defaultKeepaliveEndsASilentPeer() throws {
+  @Test func defaultKeepaliveEndsASilentPeer() async throws {
     let peer = try FaultPeer("stop-reading")
-    let (rg, seconds) = try FaultRun.timedRG(
-      ["record", "--plaintext", peer.address], stdin: #"{"latitude":1}"#, timeout: 90)
+    let address = peer.address
+    let (rg, seconds) = try await onOwnThread {
+      try FaultRun.timedRG(
+        ["record", "--plaintext", address], stdin: #"{"latitude":1}"#, timeout: 90)
+    }
     #expect(rg.status == 78, "\(rg.summary)")
     #expect(rg.stderrText.contains("keepalive PING went unanswered for 20s"), "\(rg.stderrText)")
     #expect(seconds > 25 && seconds < 60, "gave up after \(seconds) s")
   }
 
-  @Test func quietButAliveServerIsNotCut() throws {
+  @Test func quietButAliveServerIsNotCut() async throws {
     // Reads everything, answers PINGs, never answers the call.
     let peer = try FaultPeer("never-answer")
-    let child = try ChildProcess(
-      RepoPaths.rgBinary,
-      ["chat", "--plaintext", "--keepalive", "200ms", "--keepalive-timeout", "1s", peer.address],
-      pipeStdin: true, pipeStdout: true, pipeStderr: true)
-    try child.write(#"{"message":"anyone there?"}"# + "\n")
-    usleep(3_500_000)
-    var status: Int32 = 0
-    #expect(waitpid(child.pid, &status, WNOHANG) == 0, "rg ended a chat with a live server")
-    child.signal(SIGINT)
-    #expect(try child.wait(timeout: 5) == 130)
+    let address = peer.address
+    let (running, status) = try await onOwnThread {
+      let child = try ChildProcess(
+        RepoPaths.rgBinary,
+        ["chat", "--plaintext", "--keepalive", "200ms", "--keepalive-timeout", "1s", address],
+        pipeStdin: true, pipeStdout: true, pipeStderr: true)
+      try child.write(#"{"message":"anyone there?"}"# + "\n")
+      usleep(3_500_000)
+      var status: Int32 = 0
+      let running = waitpid(child.pid, &status, WNOHANG) == 0
+      child.signal(SIGINT)
+      return (running, try child.wait(timeout: 5))
+    }
+    #expect(running, "rg ended a chat with a live server")
+    #expect(status == 130)
   }
 
-  @Test func serverAllowingNoStreamsIsNotWaitedForForever() throws {
+  @Test func serverAllowingNoStreamsIsNotWaitedForForever() async throws {
     let peer = try FaultPeer("max-streams:0")
-    let (rg, seconds) = try FaultRun.timedRG(
-      ["get", "--plaintext", "--keepalive-timeout", "1s", peer.address],
-      stdin: #"{"latitude":1}"#, timeout: 20)
+    let address = peer.address
+    let (rg, seconds) = try await onOwnThread {
+      try FaultRun.timedRG(
+        ["get", "--plaintext", "--keepalive-timeout", "1s", address],
+        stdin: #"{"latitude":1}"#, timeout: 20)
+    }
     #expect(rg.status == 78, "\(rg.summary)")
     #expect(rg.stderrText.contains("allows no streams (SETTINGS_MAX_CONCURRENT_STREAMS 0)"))
     #expect(seconds < 10, "gave up after \(seconds) s")

@@ -103,15 +103,10 @@ enum FaultRun {
   static func measuredTimed(_ pipeline: String, timeout: Double) async throws
     -> (result: SubprocessResult, peakKiB: Int, seconds: Double)
   {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread {
-        continuation.resume(
-          with: Result {
-            let start = Date()
-            let (result, peak) = try measuredBlocking(pipeline, timeout: timeout)
-            return (result, peak, Date().timeIntervalSince(start))
-          })
-      }.start()
+    try await onOwnThread {
+      let start = Date()
+      let (result, peak) = try measuredBlocking(pipeline, timeout: timeout)
+      return (result, peak, Date().timeIntervalSince(start))
     }
   }
 
