@@ -34,7 +34,6 @@ extension ClientSession {
   private func makeInput<Message: JSONMessage>(
     _ type: Message.Type
   ) -> Result<MessageInput<Message>, ClientOutcome> {
-    if let conflict = StandardInputProbe.conflict(options.input) { return .failure(conflict) }
     switch options.input {
     case .stdin:
       TerminalInputHint.showIfNeeded(for: method, input: options.input)

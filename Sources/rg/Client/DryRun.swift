@@ -23,7 +23,6 @@ struct DryRun {
   }
 
   static func outcome(_ options: ClientOptions) -> ClientOutcome {
-    if let conflict = StandardInputProbe.conflict(options.input) { return conflict }
     switch options.input {
     case .literal(let text):
       var dryRun = DryRun(mapping: options.mapping, sourceName: "--data")

@@ -45,10 +45,10 @@ extension ManCommand {
             + "documents back to back, as jq reads them. Values are parsed as they arrive, "
             + "so a stream can be typed or piped in."),
         .paragraph(
-          "With -d (other than @-), stdin is not read, and data already waiting on it is a "
-            + "usage error rather than silently ignored; an empty or idle pipe, /dev/null or a "
-            + "terminal is fine. Reading from a terminal, \(name) first says so on stderr: "
-            + "type the JSON, then end it with Ctrl-D."),
+          "With -d JSON or -d @FILE, \(name) never looks at stdin, as curl and grpcurl do: "
+            + "while read ...; do \(name) get -d ...; done works whatever the loop's stdin "
+            + "holds. Reading from a terminal, \(name) first says so on stderr: type the "
+            + "JSON, then end it with Ctrl-D."),
         .paragraph(
           "Values follow the proto3 JSON mapping: keys in lowerCamelCase or as the proto "
             + "field names (point_count); int32 fields as numbers or strings, including "
@@ -86,7 +86,7 @@ extension ManCommand {
               + "head -1)."),
           ManPageDefinition("1", "\(name) could not do its job: I/O, TLS, or an internal error."),
           ManPageDefinition(
-            "2", "Usage: unknown flag, bad value, bad ADDRESS, -d while stdin holds data."),
+            "2", "Usage: unknown flag, bad value, bad ADDRESS."),
           ManPageDefinition(
             "3",
             "Bad input: a JSON value that does not parse or does not fit the message "
