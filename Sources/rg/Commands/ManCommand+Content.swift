@@ -43,7 +43,8 @@ extension ManCommand {
           "Input comes from stdin, or from -d/--data: JSON text, @FILE, or @- for stdin. It "
             + "is any sequence of JSON values: NDJSON, one pretty-printed document, or "
             + "documents back to back, as jq reads them. Values are parsed as they arrive, "
-            + "so a stream can be typed or piped in."),
+            + "so a stream can be typed or piped in. A UTF-8 byte-order mark at the start of an "
+            + "input is skipped, as jq does; anywhere else it is bad input."),
         .paragraph(
           "With -d JSON or -d @FILE, \(name) never looks at stdin, as curl and grpcurl do: "
             + "while read ...; do \(name) get -d ...; done works whatever the loop's stdin "
