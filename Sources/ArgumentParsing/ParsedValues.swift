@@ -1,7 +1,7 @@
 /// The values one command's arguments were given, read by key with typed accessors.
 ///
 /// A value comes from the command line, else the argument's environment variable, else its
-/// declared default.
+/// declared default. An empty variable counts as unset, as `VAR= command` means to Unix tools.
 public struct ParsedValues: Sendable {
   /// Where a value came from, so errors can name it.
   public enum Source: Hashable, Sendable {
@@ -55,7 +55,9 @@ public struct ParsedValues: Sendable {
   func resolved(_ key: String) -> (text: String, source: Source)? {
     let definition = definition(key)
     if let last = given[definition.key]?.last { return (last, .commandLine) }
-    if let name = definition.environmentVariable, let value = environment[definition.key] {
+    if let name = definition.environmentVariable, let value = environment[definition.key],
+      !value.isEmpty
+    {
       return (value, .environment(name))
     }
     if let value = definition.defaultValue { return (value, .defaultValue) }

@@ -24,6 +24,18 @@ import Testing
     #expect(fallback.source("header") == nil)
   }
 
+  /// An empty variable counts as unset (as `VAR= command` means to Unix tools); an empty
+  /// value given on the command line is still a value.
+  @Test func emptyEnvironmentValueIsUnset() {
+    let empty = ParsedValues(definitions: definitions, environment: ["address": ""])
+    #expect(empty.string("address") == "d:1")
+    #expect(empty.source("address") == .defaultValue)
+    let given = ParsedValues(
+      definitions: definitions, given: ["address": [""]], environment: ["address": "e:1"])
+    #expect(given.string("address") == "")
+    #expect(given.source("address") == .commandLine)
+  }
+
   @Test func presenceCountsAndRepeatedValues() {
     let values = ParsedValues(
       definitions: definitions, given: ["verbose": ["", ""], "header": ["a: 1", "b: 2"]])

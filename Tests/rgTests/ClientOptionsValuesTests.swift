@@ -34,6 +34,13 @@ import Testing
       usageError(["get", "h:0"]) == "invalid ADDRESS 'h:0': port 0 is out of range (1-65535)")
   }
 
+  /// `RG_ADDRESS=` is unset, as an empty variable is to Unix tools: the default address.
+  @Test func emptyAddressVariableMeansTheDefault() {
+    let options = clientOptions(["get"], environment: ["RG_ADDRESS": ""])
+    #expect(options?.address == .tcp(host: "localhost", port: 50051))
+    #expect(usageError(["get"], environment: ["RG_ADDRESS": ""]) == nil)
+  }
+
   @Test func everyOptionLandsInItsField() throws {
     let options = try #require(
       clientOptions([
