@@ -117,7 +117,10 @@ func readAll(_ text: String, maxDepth: Int = 64) -> ReadOutcome {
     ]
     for bytes in cases {
       let outcome = readAll([(Array("[\"a".utf8) + bytes + Array("\"]".utf8))[...]])
-      #expect(outcome.error?.description == "1:4: invalid UTF-8 in a string", "\(bytes)")
+      let lead = String(bytes[0], radix: 16, uppercase: true)
+      #expect(
+        outcome.error?.description == "1:4: invalid UTF-8 in a string: byte 0x\(lead)",
+        "\(bytes)")
     }
   }
 

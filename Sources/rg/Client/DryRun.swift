@@ -24,9 +24,9 @@ struct DryRun {
 
   static func outcome(_ options: ClientOptions) -> ClientOutcome {
     switch options.input {
-    case .literal(let text):
+    case .literal(let bytes):
       var dryRun = DryRun(mapping: options.mapping, sourceName: "--data")
-      dryRun.parser.feed(Array(text.utf8))
+      dryRun.parser.feed(bytes)
       dryRun.parser.finish()
       return dryRun.printMessages() ?? dryRun.flush() ?? .ok
     case .stdin:
