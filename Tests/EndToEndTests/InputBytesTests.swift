@@ -40,6 +40,11 @@ import Testing
     #expect(data.status == 3, "\(data.summary)")
     #expect(data.stderrText == "rg: --data:" + error)
     #expect(data.stdout.isEmpty)
+    // --dry-run reads -d the same way.
+    let key = Array(#"{"a"#.utf8) + [0xFF] + Array(#"":1}"#.utf8)
+    let dryRun = try Self.rg(bytes: Self.bytes("get", "--dry-run", "-d") + [key])
+    #expect(dryRun.status == 3, "\(dryRun.summary)")
+    #expect(dryRun.stderrText == "rg: --data:1:4: invalid UTF-8 in a string: byte 0xFF\n")
   }
 
   /// Outside a string too, the error names the byte given, not the 0xEF of a U+FFFD.
