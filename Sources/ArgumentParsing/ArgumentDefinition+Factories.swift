@@ -1,16 +1,17 @@
 extension ArgumentDefinition {
   /// An option that takes a value: `--long VALUE`, `--long=VALUE`, `-s VALUE`, `-sVALUE`.
+  /// `acceptsBytes`: the value is data, any bytes (see `ParsedValues.bytes`).
   public static func option(
     _ longName: String, short: Character? = nil, valueName: String, help: String,
     discussion: String = "", group: ArgumentGroup? = nil, defaultValue: String? = nil,
     environmentVariable: String? = nil, repetition: Repetition = .lastWins,
-    completion: CompletionKind = .none, isHidden: Bool = false
+    completion: CompletionKind = .none, isHidden: Bool = false, acceptsBytes: Bool = false
   ) -> ArgumentDefinition {
     ArgumentDefinition(
       kind: .option, key: longName, longName: longName, shortName: short, valueName: valueName,
       help: help, discussion: discussion, group: group, defaultValue: defaultValue,
       environmentVariable: environmentVariable, repetition: repetition, completion: completion,
-      isHidden: isHidden)
+      isHidden: isHidden, acceptsBytes: acceptsBytes)
   }
 
   /// A flag without a value: `--long`, `-s`, bundled as `-sk`.

@@ -38,13 +38,16 @@ public struct ArgumentDefinition: Hashable, Sendable {
   public var isOptional: Bool
   /// Accepted, but left out of help, completions and the man page.
   public var isHidden: Bool
+  /// The value is data: any bytes, read with `ParsedValues.bytes`. Any other value that is
+  /// not valid UTF-8 is a usage error.
+  public var acceptsBytes: Bool
 
   public init(
     kind: Kind, key: String, longName: String?, shortName: Character?, valueName: String,
     help: String, discussion: String = "", group: ArgumentGroup? = nil,
     defaultValue: String? = nil, environmentVariable: String? = nil,
     repetition: Repetition = .lastWins, completion: CompletionKind = .none,
-    isOptional: Bool = true, isHidden: Bool = false
+    isOptional: Bool = true, isHidden: Bool = false, acceptsBytes: Bool = false
   ) {
     self.kind = kind
     self.key = key
@@ -60,6 +63,7 @@ public struct ArgumentDefinition: Hashable, Sendable {
     self.completion = completion
     self.isOptional = isOptional
     self.isHidden = isHidden
+    self.acceptsBytes = acceptsBytes
   }
 
   /// How errors name the argument: `--timeout`, `-x`, or `ADDRESS`.

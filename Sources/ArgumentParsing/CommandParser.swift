@@ -11,9 +11,21 @@ public struct CommandParser: Sendable {
   public func parse(
     _ arguments: [String], environment: (String) -> String? = { _ in nil }
   ) -> ParseOutcome {
+    parse(words: arguments.map { ArgumentWord($0) }, environment: environment)
+  }
+
+  /// Parses arguments given as the bytes of argv (without the program name), so that values
+  /// which are data keep bytes that are not UTF-8.
+  public func parse(
+    bytes arguments: [[UInt8]], environment: (String) -> String? = { _ in nil }
+  ) -> ParseOutcome {
+    parse(words: arguments.map { ArgumentWord(bytes: $0) }, environment: environment)
+  }
+
+  func parse(words arguments: [ArgumentWord], environment: (String) -> String?) -> ParseOutcome {
     var command = root
     var rest = arguments[...]
-    while !command.subcommands.isEmpty, let word = rest.first, !word.hasPrefix("-") {
+    while !command.subcommands.isEmpty, let word = rest.first?.text, !word.hasPrefix("-") {
       guard let subcommand = command.subcommand(named: word) else {
         let names = command.subcommands.map(\.name)
         let nearest = Suggestion.nearest(to: word, among: names)
@@ -21,7 +33,7 @@ public struct CommandParser: Sendable {
       }
       rest = rest.dropFirst()
       if subcommand.isBuiltInHelp {
-        return helpRequest(Array(rest), parent: command, help: subcommand)
+        return helpRequest(rest.map(\.text), parent: command, help: subcommand)
       }
       command = subcommand
     }
@@ -29,13 +41,13 @@ public struct CommandParser: Sendable {
   }
 
   private func parseCommand(
-    _ command: CommandSpec, _ words: [String], environment: (String) -> String?
+    _ command: CommandSpec, _ words: [ArgumentWord], environment: (String) -> String?
   ) -> ParseOutcome {
-    let given: [String: [String]]
+    let given: [String: [ArgumentWord]]
     do {
       given = try ArgumentScanner(definitions: command.arguments).scan(words)
     } catch {
-      return asksForHelp(words) ? .help(command) : failure(error, in: command)
+      return asksForHelp(words.map(\.text)) ? .help(command) : failure(error, in: command)
     }
     if given["help"] != nil { return .help(command) }
     if given["version"] != nil, let version = command.configuration.version {
@@ -52,7 +64,7 @@ public struct CommandParser: Sendable {
       }
     }
     let values = ParsedValues(
-      definitions: command.arguments, given: given, environment: variables)
+      definitions: command.arguments, words: given, environment: variables)
     do {
       let parsed = try type.init(values: values)
       try parsed.validate()

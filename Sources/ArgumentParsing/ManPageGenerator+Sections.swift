@@ -17,7 +17,7 @@ extension ManPageGenerator {
         ManPageDefinition(
           variable,
           "The value of \(use.argument.displayName) when it is not given, for "
-            + Self.list(use.commands) + ".")
+            + Self.list(use.commands) + "; empty counts as unset.")
       }
     }
     let definitions = declared + content.environment

@@ -8,6 +8,8 @@ enum ParseError: Error, Hashable, CustomStringConvertible {
   case missingArgument(ArgumentDefinition)
   case unknownSubcommand(String, suggestion: String?)
   case missingSubcommand([String])
+  /// A value that must be text and is not UTF-8.
+  case invalidUTF8(ArgumentDefinition, ArgumentWord)
 
   var description: String {
     switch self {
@@ -27,6 +29,9 @@ enum ParseError: Error, Hashable, CustomStringConvertible {
       "unknown subcommand '\(word)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
     case .missingSubcommand(let names):
       "missing subcommand (one of: \(names.joined(separator: ", ")))"
+    case .invalidUTF8(let definition, let value):
+      "invalid \(definition.displayName) '\(value.shown)': "
+        + (value.notUTF8Reason ?? "not UTF-8")
     }
   }
 }

@@ -4,8 +4,18 @@ extension ParsedValues {
   public func value<T, E: Error>(
     _ key: String, _ convert: (String) throws(E) -> T
   ) throws(ValidationError) -> T? {
-    guard let (text, source) = resolved(key) else { return nil }
-    return try Self.convert(text, source: source, definition: definition(key), convert)
+    guard let (word, source) = resolved(key) else { return nil }
+    return try Self.convert(word, word.text, source: source, definition: definition(key), convert)
+  }
+
+  /// The effective value as the bytes given, converted by `convert` (for an argument that
+  /// `acceptsBytes`); errors read as those of `value(_:_:)`.
+  public func value<T, E: Error>(
+    _ key: String, bytes convert: ([UInt8]) throws(E) -> T
+  ) throws(ValidationError) -> T? {
+    guard let (word, source) = resolved(key) else { return nil }
+    return try Self.convert(
+      word, word.bytes, source: source, definition: definition(key), convert)
   }
 
   /// The effective value of an argument whose type knows how to read itself.
@@ -21,25 +31,40 @@ extension ParsedValues {
   ) throws(ValidationError) -> [T] {
     let definition = definition(key)
     var result: [T] = []
-    for text in strings(key) {
-      result.append(try Self.convert(text, source: .commandLine, definition: definition, convert))
+    for word in given[definition.key] ?? [] {
+      result.append(
+        try Self.convert(word, word.text, source: .commandLine, definition: definition, convert))
     }
     return result
   }
 
-  private static func convert<T, E: Error>(
-    _ text: String, source: Source, definition: ArgumentDefinition,
-    _ convert: (String) throws(E) -> T
+  /// Every value given on the command line as the bytes given, each converted by `convert`.
+  public func values<T, E: Error>(
+    _ key: String, bytes convert: ([UInt8]) throws(E) -> T
+  ) throws(ValidationError) -> [T] {
+    let definition = definition(key)
+    var result: [T] = []
+    for word in given[definition.key] ?? [] {
+      result.append(
+        try Self.convert(word, word.bytes, source: .commandLine, definition: definition, convert))
+    }
+    return result
+  }
+
+  /// `convert(input)`; an error names the argument and shows `word` (invalid bytes as `\xFF`).
+  private static func convert<Input, T, E: Error>(
+    _ word: ArgumentWord, _ input: Input, source: Source, definition: ArgumentDefinition,
+    _ convert: (Input) throws(E) -> T
   ) throws(ValidationError) -> T {
     do {
-      return try convert(text)
+      return try convert(input)
     } catch {
       let name: String
       switch source {
       case .environment(let variable): name = "$" + variable
       case .commandLine, .defaultValue: name = definition.displayName
       }
-      throw ValidationError("invalid \(name) '\(text)': \(error)")
+      throw ValidationError("invalid \(name) '\(word.shown)': \(error)")
     }
   }
 }

@@ -1,7 +1,7 @@
 /// The values one command's arguments were given, read by key with typed accessors.
 ///
 /// A value comes from the command line, else the argument's environment variable, else its
-/// declared default.
+/// declared default. An empty variable counts as unset, as `VAR= command` means to Unix tools.
 public struct ParsedValues: Sendable {
   /// Where a value came from, so errors can name it.
   public enum Source: Hashable, Sendable {
@@ -11,8 +11,9 @@ public struct ParsedValues: Sendable {
   }
 
   public let definitions: [ArgumentDefinition]
-  /// Values given on the command line, in order; a flag stores an empty string per occurrence.
-  var given: [String: [String]]
+  /// Values given on the command line, in order, as the bytes given; a flag stores an empty
+  /// value per occurrence.
+  var given: [String: [ArgumentWord]]
   /// Values of declared environment variables that were set.
   var environment: [String: String]
 
@@ -20,8 +21,18 @@ public struct ParsedValues: Sendable {
     definitions: [ArgumentDefinition], given: [String: [String]] = [:],
     environment: [String: String] = [:]
   ) {
+    self.init(
+      definitions: definitions, words: given.mapValues { $0.map { ArgumentWord($0) } },
+      environment: environment)
+  }
+
+  /// Values given as words, with the bytes of each.
+  public init(
+    definitions: [ArgumentDefinition], words: [String: [ArgumentWord]],
+    environment: [String: String] = [:]
+  ) {
     self.definitions = definitions
-    self.given = given
+    given = words
     self.environment = environment
   }
 
@@ -39,12 +50,23 @@ public struct ParsedValues: Sendable {
 
   /// The effective text value: the last one given, else the environment, else the default.
   public func string(_ key: String) -> String? {
-    resolved(key)?.text
+    resolved(key)?.word.text
   }
 
   /// Every value given on the command line, in order (for repeatable options).
   public func strings(_ key: String) -> [String] {
-    given[definition(key).key] ?? []
+    (given[definition(key).key] ?? []).map(\.text)
+  }
+
+  /// The effective value as the bytes given (for an argument that `acceptsBytes`; text
+  /// arguments are UTF-8 anyway).
+  public func bytes(_ key: String) -> [UInt8]? {
+    resolved(key)?.word.bytes
+  }
+
+  /// Every value given on the command line as the bytes given, in order.
+  public func allBytes(_ key: String) -> [[UInt8]] {
+    (given[definition(key).key] ?? []).map(\.bytes)
   }
 
   /// Where the effective value of `key` came from; nil when it has none.
@@ -52,13 +74,15 @@ public struct ParsedValues: Sendable {
     resolved(key)?.source
   }
 
-  func resolved(_ key: String) -> (text: String, source: Source)? {
+  func resolved(_ key: String) -> (word: ArgumentWord, source: Source)? {
     let definition = definition(key)
     if let last = given[definition.key]?.last { return (last, .commandLine) }
-    if let name = definition.environmentVariable, let value = environment[definition.key] {
-      return (value, .environment(name))
+    if let name = definition.environmentVariable, let value = environment[definition.key],
+      !value.isEmpty
+    {
+      return (ArgumentWord(value), .environment(name))
     }
-    if let value = definition.defaultValue { return (value, .defaultValue) }
+    if let value = definition.defaultValue { return (ArgumentWord(value), .defaultValue) }
     return nil
   }
 

@@ -19,6 +19,9 @@ struct FeatureArrayStream {
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
+    // The reader skips a byte-order mark at the start of its input, and its input starts
+    // inside the array, where a mark is an error: give it a start that is not one.
+    reader.feed(Self.separator)
   }
 
   /// The features of a well-formed array of Feature objects; nil for anything else.

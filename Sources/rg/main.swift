@@ -39,4 +39,6 @@ struct RGCommand: ParsableCommand {
 
 // A closed stdout is a quiet success (DESIGN §3), not death by signal.
 signal(SIGPIPE, SIG_IGN)
-exit(CommandRunner.run(RGCommand.self, arguments: Array(CommandLine.arguments.dropFirst())))
+// argv as the bytes given: `-d` JSON and `-bin` header values are data, and
+// CommandLine.arguments would replace invalid UTF-8 in them with U+FFFD.
+exit(CommandRunner.run(RGCommand.self, argc: CommandLine.argc, argv: CommandLine.unsafeArgv))

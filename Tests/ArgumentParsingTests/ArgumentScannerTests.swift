@@ -83,6 +83,49 @@ import Testing
     }
   }
 
+  /// Values keep the bytes given in every spelling; an argument that accepts bytes may be
+  /// given invalid UTF-8.
+  @Test func valuesKeepTheirBytes() throws {
+    let json: [UInt8] = [0x7B, 0xFF, 0xC3, 0x28, 0x7D]
+    let spellings: [[ArgumentWord]] = [
+      ["--data", ArgumentWord(bytes: json)], [ArgumentWord(bytes: Array("--data=".utf8) + json)],
+      ["-d", ArgumentWord(bytes: json)], [ArgumentWord(bytes: Array("-d".utf8) + json)],
+      [ArgumentWord(bytes: Array("-vkd".utf8) + json)],
+    ]
+    for words in spellings {
+      let values = try scanner.scan(words)
+      #expect(values["data"]?.map(\.bytes) == [json], "\(words)")
+    }
+    let bundled = try scanner.scan([ArgumentWord(bytes: Array("-vkd".utf8) + json)])
+    #expect(bundled["verbose"] == [""] && bundled["insecure"] == [""])
+    #expect(try scanner.scan(["-dé"])["data"]?.map(\.bytes) == [[0xC3, 0xA9]])
+  }
+
+  /// Any other argument's value must be UTF-8: the error names it and the byte.
+  @Test func textValuesMustBeUTF8() throws {
+    let definitions = SampleFetch.arguments
+    let cases: [([ArgumentWord], ArgumentDefinition, [UInt8])] = [
+      (["--timeout", ArgumentWord(bytes: [0x31, 0xFF])], definitions[2], [0x31, 0xFF]),
+      (
+        [ArgumentWord(bytes: Array("--timeout=".utf8) + [0xC0, 0xAF])], definitions[2],
+        [0xC0, 0xAF]
+      ),
+      (
+        [ArgumentWord(bytes: Array("-H".utf8) + [0xED, 0xA0, 0x80])], definitions[5],
+        [0xED, 0xA0, 0x80]
+      ),
+      ([ArgumentWord(bytes: [0x68, 0xFF])], definitions[0], [0x68, 0xFF]),
+    ]
+    for (words, definition, value) in cases {
+      #expect(throws: ParseError.invalidUTF8(definition, ArgumentWord(bytes: value))) {
+        try scanner.scan(words)
+      }
+    }
+    #expect(
+      ParseError.invalidUTF8(definitions[2], ArgumentWord(bytes: [0x31, 0xFF, 0x73])).description
+        == "invalid --timeout '1\\xFFs': byte 0xFF at position 2 is not UTF-8")
+  }
+
   @Test func tooManyPositionals() {
     #expect(throws: ParseError.unexpectedArgument("b")) { try scanner.scan(["a", "b"]) }
   }

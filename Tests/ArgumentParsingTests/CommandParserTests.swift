@@ -22,6 +22,31 @@ import Testing
     #expect(given.values.string("address") == "c:4")
   }
 
+  /// The bytes of argv reach a command that reads them; text values and names read as before.
+  @Test func parsesArgumentBytes() throws {
+    let json: [UInt8] = [0x7B, 0xFF, 0x7D]
+    let outcome = parser.parse(
+      bytes: [Array("fetch".utf8), Array("-vd".utf8) + json, Array("h:1".utf8)])
+    guard case .run(let command, _) = outcome, let fetch = command as? SampleFetch else {
+      Issue.record("not run: \(outcome)")
+      return
+    }
+    #expect(fetch.values.bytes("data") == json)
+    #expect(fetch.values.string("data") == "{\u{FFFD}}")
+    #expect(fetch.values.flag("verbose"))
+    #expect(fetch.values.string("address") == "h:1")
+  }
+
+  @Test func textValueThatIsNotUTF8IsAUsageError() {
+    let outcome = parser.parse(bytes: [Array("fetch".utf8), Array("--timeout".utf8), [0x35, 0xFF]])
+    guard case .usageError(let error) = outcome else {
+      Issue.record("no usage error: \(outcome)")
+      return
+    }
+    #expect(error.message == "invalid --timeout '5\\xFF': byte 0xFF at position 2 is not UTF-8")
+    #expect(error.command.path == ["tool", "fetch"])
+  }
+
   @Test func helpInAllItsForms() {
     for words in [
       ["fetch", "--help"], ["fetch", "-h"], ["help", "fetch"], ["fetch", "-x", "-h"],

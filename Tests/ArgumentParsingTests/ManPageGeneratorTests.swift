@@ -54,7 +54,9 @@ import Testing
       files.contains(
         "Sends files.\n.PP\n.RS 4\n.nf\nfiles send \\-d @x.json\n.fi\n.RE\n.PP\nThen waits.\n"))
     #expect(files.contains("\n.SH \"ENVIRONMENT\"\n.TP\n\\fBFILES_MODE\\fR\n"))
-    #expect(files.contains("The value of \\-\\-mode when it is not given, for files send.\n"))
+    #expect(
+      files.contains(
+        "The value of \\-\\-mode when it is not given, for files send; empty counts as unset.\n"))
   }
 
   @Test func closingSections() {
@@ -62,7 +64,7 @@ import Testing
     #expect(
       page.contains(
         "\n.SH \"ENVIRONMENT\"\n.TP\n\\fBTOOL_ADDRESS\\fR\nThe value of ADDRESS when it is not "
-          + "given, for tool fetch.\n.TP\n\\fBHOME\\fR\nWhere home is.\n"))
+          + "given, for tool fetch; empty counts as unset.\n.TP\n\\fBHOME\\fR\nWhere home is.\n"))
     #expect(
       page.contains(
         "\n.SH \"EXAMPLES\"\nFetch twice:\n.RS 4\n.nf\n"
@@ -76,7 +78,7 @@ import Testing
     #expect(renamed.contains(".TH \"T2\""))
     #expect(renamed.contains("\n.SH \"T2 FETCH\"\n\\fBt2 fetch\\fR [options] [ADDRESS]\n"))
     #expect(renamed.contains("\nt2 fetch localhost:1 && t2 fetch \\-v\n"))
-    #expect(renamed.contains("for t2 fetch."))
+    #expect(renamed.contains("for t2 fetch;"))
   }
 
   @Test func pageIsLintClean() throws {

@@ -24,6 +24,49 @@ import Testing
     #expect(fallback.source("header") == nil)
   }
 
+  /// An empty variable counts as unset (as `VAR= command` means to Unix tools); an empty
+  /// value given on the command line is still a value.
+  @Test func emptyEnvironmentValueIsUnset() {
+    let empty = ParsedValues(definitions: definitions, environment: ["address": ""])
+    #expect(empty.string("address") == "d:1")
+    #expect(empty.source("address") == .defaultValue)
+    let given = ParsedValues(
+      definitions: definitions, given: ["address": [""]], environment: ["address": "e:1"])
+    #expect(given.string("address") == "")
+    #expect(given.source("address") == .commandLine)
+  }
+
+  /// Byte accessors give the bytes given; environment and default values their UTF-8.
+  @Test func bytesOfValues() throws {
+    let values = ParsedValues(
+      definitions: definitions,
+      words: [
+        "header": [ArgumentWord(bytes: [0x61, 0xFF]), ArgumentWord(bytes: [0x62])],
+        "address": [ArgumentWord(bytes: [0xFE])],
+      ])
+    #expect(values.allBytes("header") == [[0x61, 0xFF], [0x62]])
+    #expect(values.bytes("header") == [0x62])
+    #expect(values.bytes("address") == [0xFE])
+    #expect(values.bytes("timeout") == Array("10s".utf8))
+    #expect(values.allBytes("timeout") == [])
+    let counts = try values.values("header", bytes: { (bytes: [UInt8]) -> Int in bytes.count })
+    #expect(counts == [2, 1])
+    #expect(try values.value("address", bytes: { (bytes: [UInt8]) -> Int in bytes.count }) == 1)
+    let environment = ParsedValues(definitions: definitions, environment: ["address": "e:1"])
+    #expect(environment.bytes("address") == Array("e:1".utf8))
+  }
+
+  /// A byte conversion's error names the argument and shows invalid bytes escaped.
+  @Test func byteConversionErrorsShowTheBytes() {
+    let values = ParsedValues(
+      definitions: definitions, words: ["header": [ArgumentWord(bytes: [0x61, 0xFF])]])
+    #expect(throws: ValidationError("invalid --header 'a\\xFF': too short")) {
+      try values.values("header") { (_: [UInt8]) throws(ValidationError) -> Int in
+        throw ValidationError("too short")
+      }
+    }
+  }
+
   @Test func presenceCountsAndRepeatedValues() {
     let values = ParsedValues(
       definitions: definitions, given: ["verbose": ["", ""], "header": ["a: 1", "b: 2"]])

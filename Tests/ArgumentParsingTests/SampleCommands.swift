@@ -31,7 +31,9 @@ struct SampleFetch: ParsableCommand {
     .flag("insecure", short: "k", help: "Skip verification."),
     .flag("verbose", short: "v", help: "Say more."),
     .option("header", short: "H", valueName: "HEADER", help: "Metadata.", repetition: .accumulate),
-    .option("data", short: "d", valueName: "JSON", help: "Input.", repetition: .once),
+    .option(
+      "data", short: "d", valueName: "JSON", help: "Input.", repetition: .once,
+      acceptsBytes: true),
     .option(
       "format", valueName: "FORMAT", help: "Output format.", completion: .choices(["json", "text"])
     ),

@@ -68,11 +68,11 @@ import Testing
     Case(
       "invalid UTF-8 in a value", "chat",
       Array(#"{"message":""#.utf8) + [0xFF] + Array(#""}"#.utf8),
-      "1:13: invalid UTF-8 in a string"),
+      "1:13: invalid UTF-8 in a string: byte 0xFF"),
     Case(
       "invalid UTF-8 in a key", "chat",
       Array(#"{"mess"#.utf8) + [0xC3, 0x28] + Array(#"":1}"#.utf8),
-      "1:7: invalid UTF-8 in a string"),
+      "1:7: invalid UTF-8 in a string: byte 0xC3"),
     Case(
       "lone high surrogate", "chat", #"{"message":"\ud800"}"#, #"1:13: unpaired surrogate \uD800"#),
     Case(

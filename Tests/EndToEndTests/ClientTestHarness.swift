@@ -39,6 +39,8 @@ struct ServerCallEvent {
   var received: Int
   var sent: Int
   var metadata: [String: String]
+  /// The bytes of each -bin value the server received, in hex.
+  var binary: [String: String]
   /// Calls open on the server when this one started (itself included).
   var concurrent: Int
 
@@ -53,6 +55,7 @@ struct ServerCallEvent {
     received = object["received"] as? Int ?? -1
     sent = object["sent"] as? Int ?? -1
     metadata = object["metadata"] as? [String: String] ?? [:]
+    binary = object["binary"] as? [String: String] ?? [:]
     concurrent = object["concurrent"] as? Int ?? -1
   }
 }

@@ -66,6 +66,22 @@ import Testing
         "rg: invalid $RG_ADDRESS 'nowhere': missing port (expected host:port)\n"))
   }
 
+  /// `RG_ADDRESS=` is unset, not a bad address: the default address is used.
+  @Test func emptyAddressInTheEnvironmentMeansTheDefault() throws {
+    var environment = ProcessInfo.processInfo.environment
+    environment["RG_ADDRESS"] = ""
+    let dryRun = try rg(["get", "--dry-run", "-d", "{}"], environment: environment)
+    #expect(dryRun.status == 0, "\(dryRun.stderrText)")
+    #expect(dryRun.stdoutLines == ["/routeguide.RouteGuide/GetFeature 0000000000"])
+    let call = try rg(
+      ["get", "--plaintext", "-v", "--connect-timeout", "2s", "-d", "{}"],
+      environment: environment)
+    #expect(call.status != 2, "\(call.stderrText)")
+    #expect(
+      call.stderrText.hasPrefix("* connecting to localhost:50051 (plaintext)\n"),
+      "\(call.stderrText)")
+  }
+
   @Test func helpGoesToStdoutWrappedToEightyColumns() throws {
     let result = try rg(["get", "--help"])
     #expect(result.status == 0)

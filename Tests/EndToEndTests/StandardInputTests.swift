@@ -2,18 +2,15 @@ import Foundation
 import TestSupport
 import Testing
 
-/// What rg does with its stdin beyond reading it: the hint on a terminal, and refusing `-d`
-/// when stdin holds data too.
+/// What rg does with its stdin beyond reading it: the hint on a terminal, and never looking at
+/// it when `-d` gives the input (as curl and grpcurl do).
 @Suite(.timeLimit(.minutes(2))) struct StandardInputTests {
   static let point = #"{"latitude":409146138,"longitude":-746188906}"#
   static let berkshire =
     #"{"name":"Berkshire Valley Management Area Trail, Jefferson, NJ, USA","location":"#
     + #"{"latitude":409146138,"longitude":-746188906}}"#
-  static let conflict =
-    "rg: input given twice: -d and standard input (which holds data); use -d @- to read "
-    + "standard input, or redirect it from /dev/null\n"
-  /// Nothing listens here: a run that got past the input check would fail with UNAVAILABLE.
-  static let nobody = "127.0.0.1:1"
+  /// Another point, for stdin when -d gives the input: it must not be read.
+  static let other = #"{"latitude":7}"#
 
   /// What Tests/Interop/pty_stdin_run.py reports about one run with stdin on a terminal.
   struct TerminalRun {
@@ -122,27 +119,69 @@ import Testing
     #expect(run.status == 0)
   }
 
-  @Test(arguments: [["get", "--plaintext"], ["get", "--dry-run"], ["record", "--plaintext"]])
-  func dataWithAFileOnStdinIsAUsageError(command: [String]) throws {
-    let directory = try TemporaryDirectory()
-    try (Self.point + "\n").write(
-      toFile: directory.path + "/point.json", atomically: true, encoding: .utf8)
-    let rg = try Self.bash(
-      #""$0" "$@" < "$DIR/point.json""#, command + ["-d", Self.point, Self.nobody],
-      directory: directory.path)
-    #expect(rg.status == 2, "\(rg.summary)")
-    #expect(rg.stdoutText == "")
-    #expect(rg.stderrText == Self.conflict)
+  /// The loop from issue 11: every call but the last used to see the loop's input waiting on
+  /// its stdin and refuse with "input given twice" (exit 2, 2, 0).
+  @Test func whileReadLoopWithDataAnswersEveryLine() throws {
+    let server = try ServerProcess.rgServe()
+    defer { server.stop() }
+    let script = #"""
+      printf '1 2\n3 4\n5 6\n' | while read a b; do
+        "$0" get --plaintext -d "{\"latitude\":$a,\"longitude\":$b}" "$1"
+        echo "exit $?"
+      done
+      """#
+    let rg = try Self.bash(script, [server.address])
+    #expect(rg.stderrText == "", "\(rg.summary)")
+    #expect(
+      rg.stdoutLines == [
+        #"{"location":{"latitude":1,"longitude":2}}"#, "exit 0",
+        #"{"location":{"latitude":3,"longitude":4}}"#, "exit 0",
+        #"{"location":{"latitude":5,"longitude":6}}"#, "exit 0",
+      ])
+    #expect(rg.status == 0)
   }
 
+  /// stdin is a file holding another point: rg answers -d alone and leaves the file unread,
+  /// so the `cat` after it still prints all of it.
+  @Test(arguments: [
+    ["get", "--plaintext"], ["get", "--dry-run"], ["record", "--plaintext"],
+  ])
+  func dataNeverReadsAFileOnStdin(command: [String]) throws {
+    let server = try ServerProcess.rgServe()
+    defer { server.stop() }
+    let directory = try TemporaryDirectory()
+    try (Self.other + "\n").write(
+      toFile: directory.path + "/other.json", atomically: true, encoding: .utf8)
+    for data in [Self.point, "@" + directory.path + "/point.json"] {
+      try (Self.point + "\n").write(
+        toFile: directory.path + "/point.json", atomically: true, encoding: .utf8)
+      let rg = try Self.bash(
+        #"{ "$0" "$@"; echo "exit $?"; cat; } < "$DIR/other.json""#,
+        command + ["-d", data, server.address], directory: directory.path)
+      #expect(rg.stderrText == "", "\(command) -d \(data): \(rg.summary)")
+      #expect(rg.stdoutLines.count == 3, "\(rg.summary)")
+      #expect(rg.stdoutLines.dropFirst() == ["exit 0", Self.other], "\(rg.summary)")
+      let first = rg.stdoutLines.first ?? ""
+      switch command {
+      case ["get", "--plaintext"]: #expect(first == Self.berkshire)
+      case ["get", "--dry-run"]: #expect(first.hasPrefix("/routeguide.RouteGuide/GetFeature "))
+      default: #expect(first.hasPrefix(#"{"pointCount":1,"#), "\(first)")
+      }
+    }
+  }
+
+  /// stdin is a pipe that already holds another point (its writer open or closed): rg sends
+  /// only -d's point.
   @Test(arguments: [false, true])
-  func dataWithAPipeHoldingDataIsAUsageError(closed: Bool) throws {
+  func dataIgnoresAPipeHoldingData(closed: Bool) throws {
+    let server = try ServerProcess.rgServe()
+    defer { server.stop() }
     for data in [["-d", Self.point], ["-d", "@/dev/null"]] {
       let rg = try Self.rgWithPipeHolding(
-        Self.point + "\n", closed: closed, ["get", "--plaintext"] + data + [Self.nobody])
-      #expect(rg.status == 2, "\(rg.summary)")
-      #expect(rg.stdoutText == "")
-      #expect(rg.stderrText == Self.conflict)
+        Self.other + "\n", closed: closed, ["get", "--plaintext"] + data + [server.address])
+      #expect(rg.status == 0, "\(rg.summary)")
+      #expect(rg.stderrText == "")
+      #expect(rg.stdoutText == (data[1] == Self.point ? Self.berkshire + "\n" : ""))
     }
   }
 

@@ -12,6 +12,15 @@ import Testing
     #expect(result.stderrText == "oops\n")
   }
 
+  /// Arguments reach the child as the bytes given, invalid UTF-8 included.
+  @Test func runPassesArgumentBytes() throws {
+    let word: [UInt8] = [0x61, 0xFF, 0xC3, 0x28, 0x62]
+    let result = try Subprocess.run(
+      "/bin/sh", bytes: [Array("-c".utf8), Array(#"printf %s "$1""#.utf8), [0x73], word])
+    #expect(result.status == 0)
+    #expect(result.stdout == word)
+  }
+
   @Test func runKillsAtTheTimeLimit() throws {
     #expect(throws: SubprocessError.self) {
       try Subprocess.bash("sleep 30", timeout: 0.5)

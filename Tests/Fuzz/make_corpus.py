@@ -93,6 +93,10 @@ def json_corpus():
     stream = JSON_SEEDS["routenote-stream"]
     for control in (0x01, 0x02, 0x4C, 0xFF):
         write("json", "chunked-%02x" % control, bytes([control]) + stream)
+    # A leading byte-order mark is skipped even when split over chunks; a later one is not.
+    write("json", "bom-bytewise", bytes([0xF8]) + b"\xef\xbb\xbf" + JSON_SEEDS["point-ndjson"])
+    write("json", "bom-late", bytes([0x00]) + b'{}\xef\xbb\xbf{}')
+    write("json", "bom-partial", bytes([0xF8]) + b'\xef\xbb{}')
 
 
 def protobuf_messages():

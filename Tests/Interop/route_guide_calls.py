@@ -62,6 +62,9 @@ class Call:
         self.raw_metadata = tuple(context.invocation_metadata())
         self.metadata = {key: value.decode("utf-8", "replace") if isinstance(value, bytes)
                          else value for key, value in self.raw_metadata}
+        # -bin values exactly as they arrived (after base64 decoding), in hex.
+        self.binary = {key: value.hex() for key, value in self.raw_metadata
+                       if isinstance(value, bytes)}
         self.received = 0
         self.sent = 0
         self.end = None
@@ -88,7 +91,7 @@ class Call:
             self.end, self.code = "cancelled", None
         log.finished({"method": self.method, "end": self.end or "cancelled", "code": self.code,
                       "received": self.received, "sent": self.sent, "metadata": self.metadata,
-                      "concurrent": concurrent})
+                      "binary": self.binary, "concurrent": concurrent})
 
     def number(self, key):
         try:

@@ -24,7 +24,7 @@ Fault injection by request metadata, so tests drive errors from rg's own `-H` fl
 
 --events FILE appends one JSON line per call end, so tests can see what the server observed:
   {"method": ..., "end": "ok"|"cancelled"|"error", "code": ..., "received": N, "sent": N,
-   "metadata": {...}, "concurrent": N}
+   "metadata": {...}, "binary": {NAME-bin: HEX}, "concurrent": N}
 """
 
 import argparse

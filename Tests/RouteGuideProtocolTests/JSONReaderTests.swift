@@ -117,11 +117,54 @@ func readAll(_ text: String, maxDepth: Int = 64) -> ReadOutcome {
     ]
     for bytes in cases {
       let outcome = readAll([(Array("[\"a".utf8) + bytes + Array("\"]".utf8))[...]])
-      #expect(outcome.error?.description == "1:4: invalid UTF-8 in a string", "\(bytes)")
+      let lead = String(bytes[0], radix: 16, uppercase: true)
+      #expect(
+        outcome.error?.description == "1:4: invalid UTF-8 in a string: byte 0x\(lead)",
+        "\(bytes)")
     }
-    #expect(
-      readAll([[0xEF, 0xBB, 0xBF, 0x7B, 0x7D]]).error?.description
-        == "1:1: unexpected byte 0xEF outside a string")
+  }
+
+  static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// A byte-order mark at the very start is skipped, as jq does (RFC 8259 §8.1 allows it), in
+  /// any chunking; it is not a column, so positions are those of the text without it.
+  @Test func skipsAByteOrderMarkAtTheStart() {
+    let text = Array("{\"a\": 1}\n [true]".utf8)
+    let plain = readAll([text[...]])
+    #expect(plain.error == nil && plain.values.count == 2)
+    let marked = Self.bom + text
+    #expect(readAll([marked[...]]) == plain)
+    for split in 0...marked.count {
+      #expect(readAll([marked[..<split], marked[split...]]) == plain, "split at \(split)")
+    }
+    #expect(readAll(marked.map { [$0][...] }) == plain)
+    #expect(readAll([Self.bom[...]]) == ReadOutcome())
+    #expect(readAll([(Self.bom + Array(" \n".utf8))[...]]) == ReadOutcome())
+  }
+
+  @Test func columnsAfterAByteOrderMarkCountFromTheFirstCharacter() {
+    let bad = Self.bom + Array("{\"a\":]".utf8)
+    #expect(readAll([bad[...]]).error?.description == "1:6: unexpected ']'")
+    let second = Self.bom + Array("1\n  ]".utf8)
+    #expect(readAll([second[...]]).error?.description == "2:3: unexpected ']'")
+  }
+
+  /// Only the first bytes of the input may be a mark: later, or twice, it is an error.
+  @Test func aByteOrderMarkAnywhereElseIsAnError() {
+    let cases: [([UInt8], String)] = [
+      (
+        Array("{}".utf8) + Self.bom + Array("{}".utf8), "1:3: unexpected byte 0xEF outside a string"
+      ),
+      (Array(" ".utf8) + Self.bom + Array("{}".utf8), "1:2: unexpected byte 0xEF outside a string"),
+      (Self.bom + Self.bom + Array("{}".utf8), "1:1: unexpected byte 0xEF outside a string"),
+      ([0xEF, 0xBB], "1:1: unexpected byte 0xEF outside a string"),
+      ([0xEF, 0xBB, 0x7B, 0x7D], "1:1: unexpected byte 0xEF outside a string"),
+      ([0xEF], "1:1: unexpected byte 0xEF outside a string"),
+    ]
+    for (bytes, expected) in cases {
+      #expect(readAll([bytes[...]]).error?.description == expected, "\(bytes)")
+      #expect(readAll(bytes.map { [$0][...] }).error?.description == expected, "\(bytes)")
+    }
   }
 
   @Test func boundsNestingWithoutRecursion() {

@@ -49,6 +49,20 @@ func readMessages<M: JSONMessage & Equatable>(
     #expect(readMessages(Feature.self, bytes.map { [$0][...] }) == whole)
   }
 
+  /// A leading byte-order mark is skipped before the allocation-free path too, and mapping
+  /// errors after it keep the columns of the text without it.
+  @Test func skipsAByteOrderMarkAtTheStart() {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let text = Array("{\"latitude\":1}\n{\"latitude\":2,\"x\":3}".utf8)
+    let plain = readMessages(Point.self, [text[...]])
+    #expect(plain.messages == [Point(latitude: 1)])
+    #expect(plain.error?.description == "2:15: unknown field \"x\" in routeguide.Point")
+    let marked = bom + text
+    #expect(readMessages(Point.self, [marked[...]]) == plain)
+    #expect(readMessages(Point.self, [marked[..<2], marked[2...]]) == plain)
+    #expect(readMessages(Point.self, marked.map { [$0][...] }) == plain)
+  }
+
   @Test func keepsPositionsAfterFastValues() {
     let text = "{\"name\":\"日本\"}\n {\"name\":\"é\"} {\"x\":1}"
     let outcome = readMessages(Feature.self, [Array(text.utf8)[...]])

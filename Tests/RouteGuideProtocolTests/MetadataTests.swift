@@ -28,7 +28,7 @@ import Testing
     ("content-type: text/plain", "reserved"), ("Host: x", "use --authority"),
     ("grpc-timeout: 1S", "--timeout"), ("grpc-status: 0", "grpc-* names are reserved"),
     ("Connection: close", "reserved"), ("user-agent: x", "reserved"),
-    ("x: caf\u{E9}", "non-printable or non-ASCII byte at position 4"),
+    ("x: caf\u{E9}", "non-printable or non-ASCII byte 0xC3 at position 4"),
     ("x: a\u{7F}", "position 2"), ("x: a\u{1}b", "use a name ending in -bin"),
   ])
   func refusesBadHeaders(argument: String, fragment: String) {
@@ -37,6 +37,22 @@ import Testing
     } throws: { error in
       (error as? MetadataError)?.description.contains(fragment) == true
     }
+  }
+
+  /// Given as bytes, a `-bin` value is sent as exactly those bytes, UTF-8 or not; any other
+  /// value names the first byte that cannot be sent.
+  @Test func headerArgumentBytes() throws {
+    let binary = try Metadata.parseHeaderArgument(Array("X-Raw-Bin: ".utf8) + [0xFF, 0x00, 0x80])
+    #expect(binary.name == "x-raw-bin")
+    #expect(Base64.decode(binary.value) == [0xFF, 0x00, 0x80])
+    #expect(
+      throws: MetadataError(
+        "value of header 'x' has a non-printable or non-ASCII byte 0xFF at position 2 (use a "
+          + "name ending in -bin for binary values)")
+    ) {
+      try Metadata.parseHeaderArgument(Array("x: a".utf8) + [0xFF])
+    }
+    #expect(throws: MetadataError.self) { try Metadata.parseHeaderArgument([0x78, 0xFF, 0x3A]) }
   }
 
   @Test func collectsEntriesInOrder() {

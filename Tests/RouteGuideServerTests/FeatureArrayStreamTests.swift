@@ -32,7 +32,8 @@ import Testing
   @Test(arguments: [
     "", "  ", "{}", "[", "[{}", "[{} {}]", "[{},]", "[,{}]", "[{},,{}]", "[{}] []", "[{}] x",
     "[5]", #"["a"]"#, "[[]]", #"[{"nmae": "b"}]"#, #"[{"name": "a",}]"#, #"[{"name": "a"]"#,
-    "\u{FEFF}[]", #"[{"name": "unterminated}]"#, "[{}}]", "[{}]]",
+    "\u{FEFF}[]", "[\u{FEFF}{}]", "[{}, \u{FEFF}{}]", #"[{"name": "unterminated}]"#, "[{}}]",
+    "[{}]]",
   ])
   func anythingElseIsLeftToTheStrictParse(_ text: String) {
     #expect(stream(text) == nil)

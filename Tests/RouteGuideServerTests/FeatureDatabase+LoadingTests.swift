@@ -47,6 +47,14 @@ import Testing
     #expect(error("")?.description.hasPrefix("1:1:") == true)
   }
 
+  /// A file that starts with a byte-order mark loads, as rg's input does; a mark anywhere
+  /// else is an error, also inside the array where the streaming reader starts fresh.
+  @Test func byteOrderMarkOnlyAtTheStart() throws {
+    #expect(try parse("\u{FEFF}[{\"name\": \"a\"}]").features == [Feature(name: "a")])
+    #expect(error("[\u{FEFF}{}]")?.description == "1:2: unexpected byte 0xEF outside a string")
+    #expect(error("[{}, \u{FEFF}{}]")?.description == "1:6: unexpected byte 0xEF outside a string")
+  }
+
   @Test func trailingValueIsAnError() {
     let found = error("[]\n[]")
     #expect(found?.line == 2 && found?.column == 1)

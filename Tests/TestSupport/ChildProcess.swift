@@ -13,8 +13,21 @@ public final class ChildProcess {
   private var exitStatus: Int32?
 
   /// Starts `executable`; unpiped streams go to /dev/null (stdin) or a given file path.
-  public init(
+  public convenience init(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    pipeStdin: Bool, pipeStdout: Bool, pipeStderr: Bool, stdoutPath: String? = nil,
+    stderrPath: String? = nil
+  ) throws {
+    try self.init(
+      executable, bytes: arguments.map { Array($0.utf8) }, environment: environment,
+      pipeStdin: pipeStdin, pipeStdout: pipeStdout, pipeStderr: pipeStderr,
+      stdoutPath: stdoutPath, stderrPath: stderrPath)
+  }
+
+  /// Starts `executable` with arguments given as bytes, so a test can pass what a Swift
+  /// String cannot hold (invalid UTF-8); they must not contain a zero byte.
+  public init(
+    _ executable: String, bytes arguments: [[UInt8]], environment: [String: String]? = nil,
     pipeStdin: Bool, pipeStdout: Bool, pipeStderr: Bool, stdoutPath: String? = nil,
     stderrPath: String? = nil
   ) throws {
@@ -60,8 +73,10 @@ public final class ChildProcess {
     posix_spawnattr_setpgroup(&attributes, 0)
     posix_spawnattr_setflags(
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    let argv = [executable] + arguments
-    let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    let argv = [Array(executable.utf8)] + arguments
+    let env = (environment ?? ProcessInfo.processInfo.environment).map {
+      Array("\($0.key)=\($0.value)".utf8)
+    }
     var childPID: pid_t = 0
     let result = withCStrings(argv) { cArgv in
       withCStrings(env) { cEnv in
@@ -208,10 +223,15 @@ public final class ChildProcess {
 }
 
 private func withCStrings<R>(
-  _ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R
+  _ strings: [[UInt8]], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R
 ) -> R {
-  var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+  var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { bytes in
+    let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+    for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+    copy[bytes.count] = 0
+    return copy
+  }
   pointers.append(nil)
-  defer { for p in pointers { free(p) } }
+  defer { for p in pointers { p?.deallocate() } }
   return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
 }

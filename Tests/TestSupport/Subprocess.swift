@@ -35,6 +35,17 @@ public enum Subprocess {
     return try child.communicate(stdin: stdin, timeout: timeout)
   }
 
+  /// Runs `executable` with arguments given as bytes (see `ChildProcess`).
+  public static func run(
+    _ executable: String, bytes arguments: [[UInt8]], stdin: [UInt8] = [],
+    environment: [String: String]? = nil, timeout: Double = 60
+  ) throws -> SubprocessResult {
+    let child = try ChildProcess(
+      executable, bytes: arguments, environment: environment, pipeStdin: true,
+      pipeStdout: true, pipeStderr: true)
+    return try child.communicate(stdin: stdin, timeout: timeout)
+  }
+
   /// Runs the venv's Python with the generated stubs on its path.
   public static func python(
     _ arguments: [String], stdin: [UInt8] = [], timeout: Double = 60

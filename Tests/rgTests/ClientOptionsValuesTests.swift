@@ -34,6 +34,13 @@ import Testing
       usageError(["get", "h:0"]) == "invalid ADDRESS 'h:0': port 0 is out of range (1-65535)")
   }
 
+  /// `RG_ADDRESS=` is unset, as an empty variable is to Unix tools: the default address.
+  @Test func emptyAddressVariableMeansTheDefault() {
+    let options = clientOptions(["get"], environment: ["RG_ADDRESS": ""])
+    #expect(options?.address == .tcp(host: "localhost", port: 50051))
+    #expect(usageError(["get"], environment: ["RG_ADDRESS": ""]) == nil)
+  }
+
   @Test func everyOptionLandsInItsField() throws {
     let options = try #require(
       clientOptions([
@@ -103,9 +110,50 @@ import Testing
     #expect(usageError(["list"] + words) == message)
   }
 
+  /// `-d` JSON and `-H` values are the bytes given; `-bin` values are base64 of exactly those.
+  @Test func dataAndHeadersKeepTheirBytes() throws {
+    let json: [UInt8] = Array(#"{"message":""#.utf8) + [0xFF] + Array(#""}"#.utf8)
+    let header = Array("x-data-bin: ".utf8) + [0xFF, 0xC3, 0x28, 0x61]
+    let outcome = parseRG(bytes: [
+      Array("chat".utf8), Array("-d".utf8), json, Array("-H".utf8), header,
+    ])
+    guard case .run(let command as ChatCommand, _) = outcome else {
+      Issue.record("not run: \(outcome)")
+      return
+    }
+    #expect(command.options.input == .literal(json))
+    #expect(command.options.headers.map(\.name) == ["x-data-bin"])
+    #expect(command.options.headers.map(\.value) == ["/8MoYQ=="])
+  }
+
+  @Test func otherValuesThatAreNotUTF8AreUsageErrors() {
+    let cases: [([[UInt8]], String)] = [
+      (
+        [Array("--cacert".utf8), [0x63, 0xFF]],
+        "invalid --cacert 'c\\xFF': byte 0xFF at position 2 is not UTF-8"
+      ),
+      (
+        [Array("-d".utf8), [0x40, 0xFF]],
+        "invalid --data '@\\xFF': byte 0xFF at position 2 is not UTF-8"
+      ),
+      (
+        [Array("-H".utf8), Array("x-a: ".utf8) + [0xFF]],
+        "invalid --header 'x-a: \\xFF': value of header 'x-a' has a non-printable or non-ASCII byte 0xFF at position 1 (use a name ending in -bin for binary values)"
+      ),
+    ]
+    for (words, message) in cases {
+      guard case .usageError(let error) = parseRG(bytes: [Array("get".utf8)] + words) else {
+        Issue.record("no usage error for \(words)")
+        continue
+      }
+      #expect(error.message == message)
+    }
+  }
+
   @Test func dataSources() {
     #expect(
-      clientOptions(["get", "-d", "{\"latitude\": 1}"])?.input == .literal("{\"latitude\": 1}"))
+      clientOptions(["get", "-d", "{\"latitude\": 1}"])?.input
+        == .literal(Array("{\"latitude\": 1}".utf8)))
     #expect(clientOptions(["get", "-d@-"])?.input == .stdin)
     #expect(clientOptions(["get", "--data=@p.json"])?.input == .file("p.json"))
   }

@@ -8,6 +8,11 @@ func parseRG(_ words: [String], environment: [String: String] = [:]) -> ParseOut
   CommandParser(RGCommand.self).parse(words) { environment[$0] }
 }
 
+/// As `parseRG`, with each argument given as its bytes (argv may hold invalid UTF-8).
+func parseRG(bytes words: [[UInt8]]) -> ParseOutcome {
+  CommandParser(RGCommand.self).parse(bytes: words)
+}
+
 /// The command a command line selects and builds, or nil on help, version or error.
 func parsedCommand(_ words: [String], environment: [String: String] = [:])
   -> (any ParsableCommand)?

@@ -11,6 +11,11 @@ func quoted(_ text: String, limit: Int = 40) -> String {
   return String(decoding: writer.bytes, as: UTF8.self)
 }
 
+/// Two upper-case hex digits.
+func hex2(_ byte: UInt8) -> String {
+  (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+}
+
 /// Four upper-case hex digits.
 func hex4(_ value: UInt32) -> String {
   let text = String(value, radix: 16, uppercase: true)

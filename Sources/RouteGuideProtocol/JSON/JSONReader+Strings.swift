@@ -59,7 +59,8 @@ extension JSONReader {
           state.continuations += length - 1
           i += length
         case .incomplete: return .needMore(resume: i)
-        case .invalid: return .failed(index: i, message: "invalid UTF-8 in a string")
+        case .invalid:
+          return .failed(index: i, message: "invalid UTF-8 in a string: byte 0x\(hex2(byte))")
         }
       }
     }

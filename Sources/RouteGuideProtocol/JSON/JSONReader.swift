@@ -4,8 +4,9 @@
 ///
 /// Positions are 1-based; columns count Unicode scalars. Duplicate keys in an object are
 /// rejected (as protobuf's json_format does). After an error the reader stays failed and throws
-/// the same error again. A leading byte-order mark is an error, not skipped (RFC 8259 §8.1 says
-/// not to send one; json_format rejects it too).
+/// the same error again. A byte-order mark as the input's very first bytes is skipped, as jq
+/// does (RFC 8259 §8.1 lets a parser ignore it; editors on Windows write one); it is not a
+/// column, so positions are those of the text after it. Anywhere else it is an error.
 public struct JSONReader: Sendable {
   /// The deepest nesting of arrays and objects accepted.
   public let maxDepth: Int
@@ -36,6 +37,10 @@ public struct JSONReader: Sendable {
   /// Where the top-level value being read began (absolute offset, line, column); offset -1
   /// between values.
   @usableFromInline var valueStart = (offset: -1, line: 0, column: 0)
+  /// The input's first bytes while they may still be a byte-order mark (kept out of `buffer`
+  /// so the parser cannot see them); nil once the start is decided. Only this is checked per
+  /// chunk: nothing is added per byte.
+  var undecidedStart: [UInt8]? = []
 
   public init(maxDepth: Int = 64, maxValueBytes: Int = .max) {
     self.maxDepth = maxDepth
@@ -45,18 +50,23 @@ public struct JSONReader: Sendable {
   /// Appends input bytes.
   public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
     compact()
+    if undecidedStart != nil { return feedStart(bytes) }
     buffer.append(contentsOf: bytes)
   }
 
   /// Appends input bytes.
   public mutating func feed(_ bytes: [UInt8]) {
     compact()
+    if undecidedStart != nil { return feedStart(bytes) }
     buffer.append(contentsOf: bytes)
   }
 
   /// Marks the end of input: a value cut short is now an error instead of "need more".
   public mutating func finish() {
     inputFinished = true
+    // Too short to be a mark: the bytes are input after all (and an error).
+    if let start = undecidedStart { buffer.append(contentsOf: start) }
+    undecidedStart = nil
   }
 
   /// True once the input was finished and every value in it was returned.
@@ -82,6 +92,22 @@ public struct JSONReader: Sendable {
   @usableFromInline
   mutating func fail(_ error: JSONInputError) {
     failure = error
+  }
+
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Appends the input's first bytes without a byte-order mark; holds them back while the
+  /// input is shorter than a mark and could still become one (a mark split over chunks).
+  private mutating func feedStart<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+    let held = undecidedStart ?? []
+    let start = held + bytes.prefix(Self.byteOrderMark.count - held.count)
+    if start.count < Self.byteOrderMark.count, Self.byteOrderMark.starts(with: start) {
+      undecidedStart = start
+      return
+    }
+    undecidedStart = nil
+    if start != Self.byteOrderMark { buffer.append(contentsOf: start) }
+    buffer.append(contentsOf: bytes.dropFirst(Self.byteOrderMark.count - held.count))
   }
 
   /// Drops consumed bytes once they are at least half the buffer, so the cost stays linear.

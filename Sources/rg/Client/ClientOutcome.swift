@@ -1,4 +1,3 @@
-import ArgumentParsing
 import RouteGuideProtocol
 import RouteGuideTransport
 
@@ -20,9 +19,6 @@ enum ClientOutcome: Error {
   case outputClosed
   /// SIGINT, SIGTERM or SIGHUP (the number): open streams were cancelled, GOAWAY sent.
   case interrupted(Int32)
-  /// The command line does not fit the run's surroundings (input given twice), found before
-  /// any call started.
-  case usage(String)
 
   /// The exit status of DESIGN §1.
   var exitCode: Int32 {
@@ -34,7 +30,6 @@ enum ClientOutcome: Error {
     case .failure: 1
     // As the shell reports a process killed by the signal: 130, 143, 129.
     case .interrupted(let signal): 128 + signal
-    case .usage: CommandRunner.usageExitCode
     }
   }
 
@@ -45,7 +40,7 @@ enum ClientOutcome: Error {
     case .status(let status): status.description
     case .transport(let error): Self.message(for: error)
     case .badInput(let source, let error): "\(source):\(error.description)"
-    case .unsuitableInput(let text), .failure(let text), .usage(let text): text
+    case .unsuitableInput(let text), .failure(let text): text
     }
   }
 
@@ -80,7 +75,7 @@ enum ClientOutcome: Error {
     guard let other else { return true }
     switch other {
     case .ok: return true
-    case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure, .usage: return false
+    case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure: return false
     case .status, .transport:
       switch self {
       case .interrupted, .outputClosed, .badInput, .unsuitableInput: return true

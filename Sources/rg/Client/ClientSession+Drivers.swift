@@ -34,14 +34,13 @@ extension ClientSession {
   private func makeInput<Message: JSONMessage>(
     _ type: Message.Type
   ) -> Result<MessageInput<Message>, ClientOutcome> {
-    if let conflict = StandardInputProbe.conflict(options.input) { return .failure(conflict) }
     switch options.input {
     case .stdin:
       TerminalInputHint.showIfNeeded(for: method, input: options.input)
       let reader = InputReader(fd: 0, name: "stdin", ownsDescriptor: false, loop: loop)
       return .success(MessageInput(reader: reader, mapping: options.mapping))
-    case .literal(let text):
-      return .success(MessageInput(literal: text, sourceName: "--data", mapping: options.mapping))
+    case .literal(let bytes):
+      return .success(MessageInput(literal: bytes, sourceName: "--data", mapping: options.mapping))
     case .file(let path):
       return InputReader.open(path: path, loop: loop).map {
         MessageInput(reader: $0, mapping: options.mapping)

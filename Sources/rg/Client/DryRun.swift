@@ -23,11 +23,10 @@ struct DryRun {
   }
 
   static func outcome(_ options: ClientOptions) -> ClientOutcome {
-    if let conflict = StandardInputProbe.conflict(options.input) { return conflict }
     switch options.input {
-    case .literal(let text):
+    case .literal(let bytes):
       var dryRun = DryRun(mapping: options.mapping, sourceName: "--data")
-      dryRun.parser.feed(Array(text.utf8))
+      dryRun.parser.feed(bytes)
       dryRun.parser.finish()
       return dryRun.printMessages() ?? dryRun.flush() ?? .ok
     case .stdin:

@@ -36,13 +36,12 @@ final class MessageInput<Message: JSONMessage> {
     self.reader = reader
   }
 
-  /// Input given whole on the command line (`-d JSON`).
-  init(literal: String, sourceName: String, mapping: JSONMappingOptions) {
+  /// Input given whole on the command line (`-d JSON`), as the bytes given.
+  init(literal bytes: [UInt8], sourceName: String, mapping: JSONMappingOptions) {
     self.sourceName = sourceName
     parser = MessageReader(options: mapping)
     reader = nil
-    let bytes = Array(literal.utf8)
-    bytes.withUnsafeBytes { parser.feed($0) }
+    parser.feed(bytes)
     parser.finish()
     ended = true
   }

@@ -43,12 +43,13 @@ extension ManCommand {
           "Input comes from stdin, or from -d/--data: JSON text, @FILE, or @- for stdin. It "
             + "is any sequence of JSON values: NDJSON, one pretty-printed document, or "
             + "documents back to back, as jq reads them. Values are parsed as they arrive, "
-            + "so a stream can be typed or piped in."),
+            + "so a stream can be typed or piped in. A UTF-8 byte-order mark at the start of an "
+            + "input is skipped, as jq does; anywhere else it is bad input."),
         .paragraph(
-          "With -d (other than @-), stdin is not read, and data already waiting on it is a "
-            + "usage error rather than silently ignored; an empty or idle pipe, /dev/null or a "
-            + "terminal is fine. Reading from a terminal, \(name) first says so on stderr: "
-            + "type the JSON, then end it with Ctrl-D."),
+          "With -d JSON or -d @FILE, \(name) never looks at stdin, as curl and grpcurl do: "
+            + "while read ...; do \(name) get -d ...; done works whatever the loop's stdin "
+            + "holds. Reading from a terminal, \(name) first says so on stderr: type the "
+            + "JSON, then end it with Ctrl-D."),
         .paragraph(
           "Values follow the proto3 JSON mapping: keys in lowerCamelCase or as the proto "
             + "field names (point_count); int32 fields as numbers or strings, including "
@@ -94,7 +95,7 @@ extension ManCommand {
             "\(name) could not do its job: I/O (e.g. an unreadable --cacert), TLS (handshake, "
               + "certificate), or an internal error."),
           ManPageDefinition(
-            "2", "Usage: unknown flag, bad value, bad ADDRESS, -d while stdin holds data."),
+            "2", "Usage: unknown flag, bad value, bad ADDRESS."),
           ManPageDefinition(
             "3",
             "Bad input: a JSON value that does not parse or does not fit the message "

@@ -61,12 +61,12 @@ extension ClientOptions {
     .option(
       "data", short: "d", valueName: "JSON|@FILE|@-",
       help: "The input: JSON text, @FILE to read a file, or @- for stdin (the default).",
-      group: .call, repetition: .once, completion: .file(extensions: [])),
+      group: .call, repetition: .once, completion: .file(extensions: []), acceptsBytes: true),
     .option(
       "header", short: "H", valueName: "'NAME: VALUE'",
-      help: "Send this metadata; for names ending in -bin give the raw text, rg sends it "
+      help: "Send this metadata; for names ending in -bin give the raw bytes, rg sends them "
         + "base64-encoded.",
-      group: .call, repetition: .accumulate),
+      group: .call, repetition: .accumulate, acceptsBytes: true),
     .option(
       "timeout", valueName: "DURATION",
       help: "Deadline of each call (250ms, 5s, 1.5m, 1h), sent as grpc-timeout.", group: .call),

@@ -18,7 +18,7 @@ extension ClientOptions {
         serverName: try values.value("servername", Self.name))
     }
     authority = try values.value("authority", Self.name)
-    headers = try values.values("header", Metadata.parseHeaderArgument)
+    headers = try values.values("header", bytes: Metadata.parseHeaderArgument)
     timeoutNanoseconds = try values.value("timeout", DurationParser.parse)
     connectTimeoutNanoseconds =
       try values.value("connect-timeout", DurationParser.parse) ?? connectTimeoutNanoseconds
@@ -30,7 +30,7 @@ extension ClientOptions {
       emitDefaults: values.flag("emit-defaults"), protoNames: values.flag("proto-names"),
       allowUnknownFields: values.flag("allow-unknown-fields"))
     verbose = values.flag("verbose")
-    input = try values.value("data", InputSource.parse) ?? .stdin
+    input = try values.value("data", bytes: InputSource.parse) ?? .stdin
     if method == .getFeature {
       concurrency = try values.value("concurrency", Self.concurrencyLimit) ?? concurrency
       dryRun = values.flag("dry-run")

@@ -1,3 +1,4 @@
+import ArgumentParsing
 import RouteGuideProtocol
 import RouteGuideTransport
 
@@ -55,15 +56,18 @@ struct ClientOptions {
 /// Where a call's JSON input comes from.
 enum InputSource: Hashable, Sendable {
   case stdin
-  /// `-d JSON`: the text itself.
-  case literal(String)
+  /// `-d JSON`: the JSON itself, as the bytes given (the JSON reader judges them, as it does
+  /// stdin's).
+  case literal([UInt8])
   /// `-d @FILE`.
   case file(String)
 
-  /// `@-` is stdin, `@FILE` a file, anything else the JSON itself.
-  static func parse(_ text: String) throws(OptionValueError) -> InputSource {
-    guard text.hasPrefix("@") else { return .literal(text) }
-    let path = String(text.dropFirst())
+  /// `@-` is stdin, `@FILE` a file (its name must be UTF-8), anything else the JSON itself.
+  static func parse(_ bytes: [UInt8]) throws(OptionValueError) -> InputSource {
+    guard bytes.first == UInt8(ascii: "@") else { return .literal(bytes) }
+    let word = ArgumentWord(bytes: bytes)
+    if let reason = word.notUTF8Reason { throw OptionValueError(reason) }
+    let path = String(word.text.dropFirst())
     if path == "-" { return .stdin }
     guard !path.isEmpty else { throw OptionValueError("expected a file name after '@'") }
     return .file(path)
