@@ -27,6 +27,32 @@ import Testing
     }
   }
 
+  /// With `keepStdinOpen` the child reads its input and then waits for more (no EOF).
+  @Test(arguments: [(false, "eof"), (true, "open")])
+  func stdinStaysOpenWhenAsked(_ keepOpen: Bool, _ expected: String) throws {
+    let script =
+      "read -r first; read -r -t 1 second && echo more || { [ $? -gt 128 ] && "
+      + "echo open || echo eof; }; echo \"$first\""
+    let result = try Subprocess.run(
+      "/bin/bash", ["-c", script], stdin: Array("a\n".utf8), timeout: 10,
+      keepStdinOpen: keepOpen)
+    #expect(result.stdoutLines == [expected, "a"], "\(result.stderrText)")
+  }
+
+  /// A child given an environment of its own still gets the sanitizer's settings.
+  @Test func ownEnvironmentKeepsTheRunSettings() {
+    let inherited = [
+      "ASAN_OPTIONS": "log_path=/x", "HOME": "/root", "SWIFT_BACKTRACE": "enable=no",
+    ]
+    let environment = ChildProcess.withRunSettings(["PATH": "/bin"], inherited: inherited)
+    #expect(
+      environment == [
+        "PATH": "/bin", "ASAN_OPTIONS": "log_path=/x", "SWIFT_BACKTRACE": "enable=no",
+      ])
+    #expect(ChildProcess.withRunSettings(nil, inherited: inherited) == inherited)
+    #expect(ChildProcess.withRunSettings(["PATH": "/bin"], inherited: [:]) == ["PATH": "/bin"])
+  }
+
   @Test func serverProcessFindsTheListeningLine() throws {
     let server = try ServerProcess(
       "/bin/bash", ["-c", "echo 'listening on [::1]:4242' >&2; exec sleep 30"])

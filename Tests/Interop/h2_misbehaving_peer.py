@@ -34,6 +34,9 @@ SCENARIOS = {
                                        "the TCP connection closes",
     "rst:CODE": "RST_STREAM with CODE as soon as the request headers arrive",
     "goaway": "GOAWAY with last-stream-id below the request's stream, then silence",
+    "answer-goaway": "answers the first call (a Feature, then OK) and sends GOAWAY(NO_ERROR) "
+                     "naming that call's stream, all in one socket write; then reads and "
+                     "drops what the client sends until it closes. Every connection alike",
     "http:STATUS": "HTTP STATUS, content-type text/plain, no grpc-status",
     "html": "HTTP 200 with content-type text/html and a web page",
     "short-message": "a length prefix of 1000 with 10 bytes of data, then status OK",
@@ -92,6 +95,7 @@ class Peer:
         self.conn = h2.connection.H2Connection(config=config)
         self.echo_pending = {}
         self.received = {}
+        self.gone_away = False
 
     def flush(self):
         data = self.conn.data_to_send()
@@ -112,8 +116,15 @@ class Peer:
             if not data:
                 self.log("closed", by="client")
                 return
+            if self.gone_away:
+                # h2 refuses all input after its own GOAWAY; a graceful server just ignores
+                # the streams above last-stream-id and waits for the client to leave.
+                self.log("after-goaway", received=len(data))
+                continue
             for event in self.conn.receive_data(data):
                 self.handle(event)
+                if self.gone_away:
+                    break
             self.flush()
 
     def handle(self, event):
@@ -185,6 +196,11 @@ class Peer:
             self.flood(stream, int(self.argument))
         elif name == "rotate":
             self.rotate(stream)
+        elif name == "answer-goaway":
+            self.answer(stream)
+            self.conn.close_connection(error_code=0, last_stream_id=stream)
+            self.gone_away = True
+            self.log("goaway-sent", stream=stream)
 
     def rotate(self, stream):
         if getattr(self, "answered", 0) >= int(self.argument):
@@ -195,10 +211,12 @@ class Peer:
         self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
         if self.answered == int(self.argument):
             self.conn.close_connection(error_code=0, last_stream_id=stream)
+            self.gone_away = True
             self.log("goaway-sent", stream=stream)
 
     def answer(self, stream):
         body = {
+            "answer-goaway": frame(FEATURE),
             "short-message": (1000).to_bytes(5, "big") + b"0123456789",
             "compressed": frame(FEATURE, flag=1),
             "no-status": frame(FEATURE),

@@ -74,9 +74,7 @@ public final class ChildProcess {
     posix_spawnattr_setflags(
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     let argv = [Array(executable.utf8)] + arguments
-    let env = (environment ?? ProcessInfo.processInfo.environment).map {
-      Array("\($0.key)=\($0.value)".utf8)
-    }
+    let env = Self.withRunSettings(environment).map { Array("\($0.key)=\($0.value)".utf8) }
     var childPID: pid_t = 0
     let result = withCStrings(argv) { cArgv in
       withCStrings(env) { cEnv in
@@ -92,6 +90,21 @@ public final class ChildProcess {
     stdinFD = inFD
     stdoutFD = outFD
     stderrFD = errFD
+  }
+
+  /// Variables that configure how every rg of a test run behaves (`make test-sanitized` sets
+  /// them): a child given an environment of its own gets them too.
+  static let runSettings = ["ASAN_OPTIONS", "SWIFT_BACKTRACE"]
+
+  static func withRunSettings(
+    _ environment: [String: String]?,
+    inherited: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String: String] {
+    guard var environment else { return inherited }
+    for key in runSettings where environment[key] == nil {
+      environment[key] = inherited[key]
+    }
+    return environment
   }
 
   deinit {
@@ -135,14 +148,19 @@ public final class ChildProcess {
     }
   }
 
-  /// Writes `stdin`, closes it, collects stdout and stderr until exit; kills after `timeout`.
-  public func communicate(stdin: [UInt8], timeout: Double) throws -> SubprocessResult {
+  /// Writes `stdin`, closes it (unless `keepStdinOpen`: then the child never sees its end),
+  /// collects stdout and stderr until exit; kills after `timeout`.
+  public func communicate(stdin: [UInt8], timeout: Double, keepStdinOpen: Bool = false) throws
+    -> SubprocessResult
+  {
     let deadline = Date().addingTimeInterval(timeout)
     var out: [UInt8] = []
     var err: [UInt8] = []
     var written = 0
-    if stdin.isEmpty { closeStdin() }
-    while stdoutFD >= 0 || stderrFD >= 0 || stdinFD >= 0 {
+    var writing = !stdin.isEmpty
+    if !writing && !keepStdinOpen { closeStdin() }
+    defer { closeStdin() }
+    while stdoutFD >= 0 || stderrFD >= 0 || (writing && stdinFD >= 0) {
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 {
         signal(SIGKILL)
@@ -151,7 +169,9 @@ public final class ChildProcess {
             + String(decoding: err, as: UTF8.self))
       }
       var fds: [pollfd] = []
-      if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
+      if writing && stdinFD >= 0 {
+        fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0))
+      }
       if stdoutFD >= 0 { fds.append(pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)) }
       if stderrFD >= 0 { fds.append(pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0)) }
       _ = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1) * 1000) + 1)
@@ -161,7 +181,10 @@ public final class ChildProcess {
             Glibc.write(stdinFD, $0.baseAddress, $0.count)
           }
           if n > 0 { written += n }
-          if n < 0 || written == stdin.count { closeStdin() }
+          if n < 0 || written == stdin.count {
+            writing = false
+            if n < 0 || !keepStdinOpen { closeStdin() }
+          }
         } else {
           let isOut = pfd.fd == stdoutFD
           let more = isOut ? readSome(pfd.fd, into: &out) : readSome(pfd.fd, into: &err)

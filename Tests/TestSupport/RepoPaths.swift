@@ -17,8 +17,18 @@ public enum RepoPaths {
   /// The generated RouteGuide stubs for Python.
   public static var pythonGenerated: String { root + "/.venv/gen" }
 
-  /// The `rg` built next to the running test bundle (works for any --scratch-path).
+  /// The `rg` the end-to-end tests run: `$RG_TEST_BINARY` when set (e.g. the AddressSanitizer
+  /// build of `make test-sanitized`), else the one built next to the running test bundle
+  /// (works for any --scratch-path).
   public static var rgBinary: String {
+    if let override = ProcessInfo.processInfo.environment["RG_TEST_BINARY"], !override.isEmpty {
+      return override
+    }
+    return bundledRGBinary
+  }
+
+  /// The `rg` built next to the running test bundle, whatever `$RG_TEST_BINARY` says.
+  public static var bundledRGBinary: String {
     let exe =
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]

@@ -9,6 +9,11 @@ public struct SubprocessResult: Sendable {
   public var status: Int32
   public var stdout: [UInt8]
   public var stderr: [UInt8]
+  public init(status: Int32, stdout: [UInt8], stderr: [UInt8]) {
+    self.status = status
+    self.stdout = stdout
+    self.stderr = stderr
+  }
   public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
   public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
   public var stdoutLines: [String] {
@@ -24,15 +29,16 @@ public struct SubprocessError: Error, CustomStringConvertible {
 
 /// Runs commands with stdin data, capturing stdout and stderr, under a hard time limit.
 public enum Subprocess {
-  /// Runs `executable` to completion; kills it (and fails) after `timeout` seconds.
+  /// Runs `executable` to completion; kills it (and fails) after `timeout` seconds. With
+  /// `keepStdinOpen` the child's stdin stays open after `stdin` (a user still typing).
   public static func run(
     _ executable: String, _ arguments: [String], stdin: [UInt8] = [],
-    environment: [String: String]? = nil, timeout: Double = 60
+    environment: [String: String]? = nil, timeout: Double = 60, keepStdinOpen: Bool = false
   ) throws -> SubprocessResult {
     let child = try ChildProcess(
       executable, arguments, environment: environment, pipeStdin: true, pipeStdout: true,
       pipeStderr: true)
-    return try child.communicate(stdin: stdin, timeout: timeout)
+    return try child.communicate(stdin: stdin, timeout: timeout, keepStdinOpen: keepStdinOpen)
   }
 
   /// Runs `executable` with arguments given as bytes (see `ChildProcess`).
