@@ -52,7 +52,7 @@ extension ParsedValues {
   }
 
   /// `convert(input)`; an error names the argument and shows `word` (invalid bytes as `\xFF`).
-  private static func convert<Input, T, E: Error>(
+  static func convert<Input, T, E: Error>(
     _ word: ArgumentWord, _ input: Input, source: Source, definition: ArgumentDefinition,
     _ convert: (Input) throws(E) -> T
   ) throws(ValidationError) -> T {

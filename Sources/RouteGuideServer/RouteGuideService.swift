@@ -6,24 +6,37 @@ public final class RouteGuideService {
   /// The board every call posts to with `--shared-chat`; nil gives each call its own.
   private let sharedBoard: RouteChatBoard?
   private let clock: () -> UInt64
+  private let handlers: [String: () -> any RouteGuideCall]
 
   /// `clock` gives monotonic nanoseconds (RecordRoute's elapsed time).
   public init(database: FeatureDatabase, sharedChat: Bool, clock: @escaping () -> UInt64) {
     self.database = database
     sharedBoard = sharedChat ? RouteChatBoard() : nil
     self.clock = clock
+    handlers = Self.handlers(database: database, sharedBoard: sharedBoard, clock: clock)
   }
 
   /// The logic for a call to `path`, or UNIMPLEMENTED for a method this service lacks.
   public func makeCall(path: String) throws(GRPCStatus) -> any RouteGuideCall {
-    guard let method = RouteGuideMethod(path: path) else {
+    guard let make = handlers[path] else {
       throw GRPCStatus(.unimplemented, "unknown method \(path)")
     }
-    switch method {
-    case .getFeature: return GetFeatureCall(database: database)
-    case .listFeatures: return ListFeaturesCall(database: database)
-    case .recordRoute: return RecordRouteCall(database: database, clock: clock)
-    case .routeChat: return RouteChatCall(board: sharedBoard ?? RouteChatBoard())
-    }
+    return make()
+  }
+
+  /// Each method's logic, by path.
+  private static func handlers(
+    database: FeatureDatabase, sharedBoard: RouteChatBoard?, clock: @escaping () -> UInt64
+  ) -> [String: () -> any RouteGuideCall] {
+    [
+      RouteGuide.getFeature.path: { [database] in GetFeatureCall(database: database) },
+      RouteGuide.listFeatures.path: { [database] in ListFeaturesCall(database: database) },
+      RouteGuide.recordRoute.path: { [database, clock] in
+        RecordRouteCall(database: database, clock: clock)
+      },
+      RouteGuide.routeChat.path: { [sharedBoard] in
+        RouteChatCall(board: sharedBoard ?? RouteChatBoard())
+      },
+    ]
   }
 }

@@ -6,10 +6,10 @@ import Testing
 @Suite struct RouteGuideServiceTests {
   @Test func makesACallForEveryMethod() throws {
     let service = RouteGuideService(database: .sample, sharedChat: false, clock: { 0 })
-    #expect(try service.makeCall(path: RouteGuideMethod.getFeature.path) is GetFeatureCall)
-    #expect(try service.makeCall(path: RouteGuideMethod.listFeatures.path) is ListFeaturesCall)
-    #expect(try service.makeCall(path: RouteGuideMethod.recordRoute.path) is RecordRouteCall)
-    #expect(try service.makeCall(path: RouteGuideMethod.routeChat.path) is RouteChatCall)
+    #expect(try service.makeCall(path: RouteGuide.getFeature.path) is GetFeatureCall)
+    #expect(try service.makeCall(path: RouteGuide.listFeatures.path) is ListFeaturesCall)
+    #expect(try service.makeCall(path: RouteGuide.recordRoute.path) is RecordRouteCall)
+    #expect(try service.makeCall(path: RouteGuide.routeChat.path) is RouteChatCall)
   }
 
   @Test func unknownMethodIsUnimplemented() {
@@ -27,8 +27,8 @@ import Testing
   func chat(_ service: RouteGuideService) throws -> (RecordingResponder, RecordingResponder) {
     let (first, second) = (RecordingResponder(), RecordingResponder())
     let note = RouteNote(location: Point(latitude: 1), message: "x").protobufBytes()
-    try service.makeCall(path: RouteGuideMethod.routeChat.path).receive(note, first)
-    try service.makeCall(path: RouteGuideMethod.routeChat.path).receive(note, second)
+    try service.makeCall(path: RouteGuide.routeChat.path).receive(note, first)
+    try service.makeCall(path: RouteGuide.routeChat.path).receive(note, second)
     return (first, second)
   }
 

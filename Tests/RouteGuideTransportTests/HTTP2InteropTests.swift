@@ -34,14 +34,14 @@ import Testing
 
     /// Runs one call to completion, sending `requests` and then half-closing.
     func call(
-      _ method: RouteGuideMethod, _ requests: [some ProtobufMessage],
+      _ method: MethodInfo, _ requests: [some ProtobufMessage],
       metadata: [(name: String, value: String)] = [], timeout: UInt64? = nil,
       maxReceive: Int = 4 << 20
     ) throws -> RecordingClientDelegate {
       let delegate = RecordingClientDelegate()
       let call = connection.startCall(
         path: method.path, metadata: metadata, timeoutNanoseconds: timeout,
-        maxReceiveMessageSize: maxReceive, expectsSingleResponse: !method.isServerStreaming,
+        maxReceiveMessageSize: maxReceive, expectsSingleResponse: !method.shape.isServerStreaming,
         delegate: delegate)
       for request in requests { call.send(request) }
       call.closeSending()
@@ -54,7 +54,7 @@ import Testing
 
   @Test func unaryGetFeature() throws {
     let server = try GRPCIOServer()
-    let result = try server.call(.getFeature, [Self.berkshire])
+    let result = try server.call(RouteGuide.getFeature.info, [Self.berkshire])
     #expect(result.status == .ok)
     let feature = try Feature(protobuf: try #require(result.messages.first))
     #expect(feature.name.hasPrefix("Berkshire Valley Management Area Trail"))
@@ -67,7 +67,7 @@ import Testing
     let server = try GRPCIOServer(
       ["--tls-cert", certificates.serverCertificate, "--tls-key", certificates.serverKey],
       tls: TLSClientConfiguration(caFile: certificates.caCertificate))
-    let result = try server.call(.getFeature, [Self.berkshire])
+    let result = try server.call(RouteGuide.getFeature.info, [Self.berkshire])
     #expect(result.status == .ok)
     #expect(try Feature(protobuf: try #require(result.messages.first)).location == Self.berkshire)
   }
@@ -77,7 +77,7 @@ import Testing
     let rectangle = Rectangle(
       lo: Point(latitude: 400_000_000, longitude: -750_000_000),
       hi: Point(latitude: 420_000_000, longitude: -730_000_000))
-    let result = try server.call(.listFeatures, [rectangle])
+    let result = try server.call(RouteGuide.listFeatures.info, [rectangle])
     #expect(result.status == .ok)
     #expect(result.messages.count > 10)
   }
@@ -85,11 +85,11 @@ import Testing
   @Test func clientStreamingAndBidi() throws {
     let server = try GRPCIOServer()
     let points = (0..<200).map { _ in Self.berkshire }
-    let summary = try server.call(.recordRoute, points)
+    let summary = try server.call(RouteGuide.recordRoute.info, points)
     #expect(summary.status == .ok)
     #expect(try RouteSummary(protobuf: try #require(summary.messages.first)).pointCount == 200)
     let notes = (0..<3).map { RouteNote(location: Self.berkshire, message: "note \($0)") }
-    let chat = try server.call(.routeChat, notes)
+    let chat = try server.call(RouteGuide.routeChat.info, notes)
     #expect(chat.status == .ok)
     // Each note is answered with the earlier notes at the same place: 0 + 1 + 2.
     #expect(chat.messages.count == 3)
@@ -98,12 +98,13 @@ import Testing
   @Test func errorStatusWithMessageAndManyConcurrentCalls() throws {
     let server = try GRPCIOServer(["--max-streams", "4"])
     let failed = try server.call(
-      .getFeature, [Self.berkshire], metadata: [("x-fail", "NOT_FOUND:nothing at 50% ü")])
+      RouteGuide.getFeature.info, [Self.berkshire],
+      metadata: [("x-fail", "NOT_FOUND:nothing at 50% ü")])
     #expect(failed.status == GRPCStatus(.notFound, "nothing at 50% ü"))
     let delegates = (0..<40).map { _ in RecordingClientDelegate() }
     for delegate in delegates {
       let call = server.connection.startCall(
-        path: RouteGuideMethod.getFeature.path, metadata: [], timeoutNanoseconds: nil,
+        path: RouteGuide.getFeature.path, metadata: [], timeoutNanoseconds: nil,
         maxReceiveMessageSize: 1 << 20, expectsSingleResponse: true, delegate: delegate)
       call.send(Self.berkshire)
       call.closeSending()
@@ -119,12 +120,13 @@ import Testing
   @Test func deadlineAndReceiveLimit() throws {
     let server = try GRPCIOServer()
     let stalled = try server.call(
-      .getFeature, [Self.berkshire], metadata: [("x-stall", "1")], timeout: 200_000_000)
+      RouteGuide.getFeature.info, [Self.berkshire], metadata: [("x-stall", "1")],
+      timeout: 200_000_000)
     #expect(stalled.status?.code == .deadlineExceeded)
     let padded = try server.call(
-      .getFeature, [Self.berkshire], metadata: [("x-pad", "5000")], maxReceive: 1000)
+      RouteGuide.getFeature.info, [Self.berkshire], metadata: [("x-pad", "5000")], maxReceive: 1000)
     #expect(padded.status?.code == .resourceExhausted)
-    let fine = try server.call(.getFeature, [Self.berkshire])
+    let fine = try server.call(RouteGuide.getFeature.info, [Self.berkshire])
     #expect(fine.status == .ok)
   }
 

@@ -5,17 +5,18 @@ import Testing
 @testable import rg
 
 @Suite struct ClientOptionsArgumentsTests {
-  @Test func getHasItsOwnOptionsAndTheOthersDoNot() {
-    let get = ClientOptions.arguments(for: .getFeature).map(\.key)
+  @Test func unaryMethodsTakeConcurrencyAndEveryMethodADryRun() {
+    let get = ClientArguments.all(for: .unary).map(\.key)
     #expect(get.contains("concurrency") && get.contains("dry-run"))
-    for method in [RouteGuideMethod.listFeatures, .recordRoute, .routeChat] {
-      let keys = ClientOptions.arguments(for: method).map(\.key)
-      #expect(!keys.contains("concurrency") && !keys.contains("dry-run"))
+    for shape in [CallShape.serverStreaming, .clientStreaming, .bidiStreaming] {
+      let keys = ClientArguments.all(for: shape).map(\.key)
+      #expect(!keys.contains("concurrency") && keys.contains("dry-run"))
+      #expect(keys.contains("wait-for-ready"))
     }
   }
 
   @Test func namesAreUniqueAndEveryOptionIsGrouped() {
-    let arguments = ClientOptions.arguments(for: .getFeature)
+    let arguments = ClientArguments.all(for: .unary)
     #expect(Set(arguments.map(\.key)).count == arguments.count)
     let shorts = arguments.compactMap(\.shortName)
     #expect(Set(shorts).count == shorts.count)
@@ -24,14 +25,14 @@ import Testing
   }
 
   @Test func fileOptionsCompleteFileNames() {
-    let arguments = ClientOptions.arguments(for: .listFeatures)
+    let arguments = ClientArguments.all(for: .serverStreaming)
     for key in ["cacert", "cert", "key", "data"] {
       #expect(arguments.first { $0.key == key }?.completion == .file(extensions: []))
     }
   }
 
   @Test func addressFallsBackToTheEnvironmentThenTheDefault() {
-    #expect(ClientOptions.address.environmentVariable == "RG_ADDRESS")
-    #expect(ClientOptions.address.defaultValue == "localhost:50051")
+    #expect(ClientArguments.address.definition.environmentVariable == "RG_ADDRESS")
+    #expect(ClientArguments.address.definition.defaultValue == "localhost:50051")
   }
 }

@@ -25,7 +25,8 @@ import Testing
     let ends = try Self.pipeEnds()
     defer { close(ends.read) }
     let loop = EventLoop()
-    let sink = OutputSink(loop: loop, fd: ends.write, mapping: JSONMappingOptions())
+    let sink = OutputSink(
+      loop: loop, fd: ends.write, formatter: NDJSONFormatter(mapping: JSONMappingOptions()))
     sink.append(Point(latitude: 1, longitude: 2))
     sink.flush()
     sink.close()
@@ -43,7 +44,8 @@ import Testing
     let ends = try Self.pipeEnds()
     defer { close(ends.write) }
     let loop = EventLoop()
-    let sink = OutputSink(loop: loop, fd: ends.write, mapping: JSONMappingOptions())
+    let sink = OutputSink(
+      loop: loop, fd: ends.write, formatter: NDJSONFormatter(mapping: JSONMappingOptions()))
     close(ends.read)
     let failures = try Self.failures(of: sink, on: loop)
     #expect(failures.count == 1)
@@ -55,7 +57,8 @@ import Testing
     let ends = try Self.pipeEnds()
     defer { close(ends.write) }
     let loop = EventLoop()
-    let sink = OutputSink(loop: loop, fd: ends.write, mapping: JSONMappingOptions())
+    let sink = OutputSink(
+      loop: loop, fd: ends.write, formatter: NDJSONFormatter(mapping: JSONMappingOptions()))
     sink.ignoreIdleClosedReader()
     close(ends.read)
     #expect(try Self.failures(of: sink, on: loop).isEmpty)
@@ -69,7 +72,8 @@ import Testing
       close(ends.write)
     }
     let loop = EventLoop()
-    let sink = OutputSink(loop: loop, fd: ends.write, mapping: JSONMappingOptions())
+    let sink = OutputSink(
+      loop: loop, fd: ends.write, formatter: NDJSONFormatter(mapping: JSONMappingOptions()))
     #expect(try Self.failures(of: sink, on: loop).isEmpty)
     sink.close()
   }

@@ -4,25 +4,21 @@ import Testing
 @testable import rg
 
 @Suite struct TerminalInputHintTests {
-  @Test(arguments: [
-    (
-      RouteGuideMethod.getFeature,
-      "reading Point JSON from the terminal; end with Ctrl-D, or pass it with -d"
-    ),
-    (
-      .listFeatures,
-      "reading Rectangle JSON from the terminal; end with Ctrl-D, or pass it with -d"
-    ),
-    (
-      .recordRoute,
-      "reading Points as NDJSON from the terminal; end with Ctrl-D, or pass them with -d"
-    ),
-    (
-      .routeChat,
-      "reading RouteNotes as NDJSON from the terminal; end with Ctrl-D, or pass them with -d"
-    ),
-  ])
-  func hintNamesWhatEachMethodReads(method: RouteGuideMethod, expected: String) {
-    #expect(TerminalInputHint.text(for: method) == expected)
+  @Test func hintNamesWhatEachMethodReads() {
+    #expect(
+      TerminalInputHint.text(for: RouteGuide.getFeature)
+        == "reading Point JSON from the terminal; end with Ctrl-D, or pass it with -d")
+    #expect(
+      TerminalInputHint.text(for: RouteGuide.listFeatures)
+        == "reading Rectangle JSON from the terminal; end with Ctrl-D, or pass it with -d")
+    #expect(
+      TerminalInputHint.text(for: RouteGuide.recordRoute)
+        == "reading Points as NDJSON from the terminal; end with Ctrl-D, or pass them with -d")
+    #expect(
+      TerminalInputHint.text(for: RouteGuide.routeChat)
+        == "reading RouteNotes as NDJSON from the terminal; end with Ctrl-D, or pass them with -d")
+    #expect(
+      TerminalInputHint.text(for: Health.check)
+        == "reading HealthCheckRequest JSON from the terminal; end with Ctrl-D, or pass it with -d")
   }
 }

@@ -41,6 +41,10 @@ public final class ClientChannel {
   /// Calls waiting for a connection.
   private var waiting: [ClientCall] = []
   private var isConnecting = false
+  /// Wait-for-ready: failed connection attempts are retried until this time (EventLoop.now()).
+  private var retryDeadline: UInt64?
+  private var onRetry: ((Int, TransportError, UInt64) -> Void)?
+  private var failedAttempts = 0
   private var isClosing = false
   private var isReadingPaused = false
 
@@ -59,6 +63,26 @@ public final class ClientChannel {
   public init(configuration: Configuration, loop: EventLoop) {
     self.configuration = configuration
     self.loop = loop
+  }
+
+  /// gRPC's wait-for-ready: while the server cannot be reached (refused, unreachable, timed
+  /// out), connecting is retried with capped exponential backoff until `deadline`, instead of
+  /// failing at once; `onRetry` hears of each failed attempt (its number, why, the delay
+  /// before the next). TLS and local failures are not retried: waiting does not mend them.
+  public func waitForReady(
+    untilNanoseconds deadline: UInt64,
+    onRetry: @escaping (_ attempt: Int, _ error: TransportError, _ delay: UInt64) -> Void
+  ) {
+    retryDeadline = deadline
+    self.onRetry = onRetry
+  }
+
+  /// The pause after `failures` failed attempts: 50 ms, growing 1.6× to at most 1 s, so a
+  /// server that comes up is found within a second.
+  static func backoff(afterFailures failures: Int) -> UInt64 {
+    var delay = 50_000_000.0
+    for _ in 1..<max(failures, 1) { delay = min(delay * 1.6, 1_000_000_000) }
+    return UInt64(delay)
   }
 
   /// Connects now, before any call (`onConnected` or `onFailure` follows).
@@ -155,6 +179,7 @@ public final class ClientChannel {
       return connectFailed(error)
     }
     current = connection
+    failedAttempts = 0
     let id = ObjectIdentifier(connection)
     connection.onClose = { [weak self] error in self?.connectionClosed(id, error) }
     connection.onStreamCapacity = { [weak self] in self?.onStreamCapacity?() }
@@ -170,6 +195,15 @@ public final class ClientChannel {
   }
 
   private func connectFailed(_ error: TransportError) {
+    if let retryDeadline, !isClosing, error.kind == .unavailable || error.kind == .timeout {
+      failedAttempts += 1
+      let delay = Self.backoff(afterFailures: failedAttempts)
+      if EventLoop.now() + delay < retryDeadline {
+        onRetry?(failedAttempts, error, delay)
+        loop.schedule(after: delay) { [weak self] in self?.connect() }
+        return
+      }
+    }
     let status = GRPCStatus(
       ClientChannel.statusCode(for: error), error.message)
     let failed = waiting

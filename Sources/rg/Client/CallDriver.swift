@@ -6,9 +6,19 @@ import RouteGuideTransport
 protocol CallDriver: AnyObject {
   /// Set by the runner before `start`: called once, when the driver is done.
   var onFinish: ((ClientOutcome) -> Void)? { get set }
-  /// Begins once the channel's first connection is up.
-  func start(on channel: ClientChannel)
+  /// Whether the driver calls a server (false for `--dry-run`).
+  var needsConnection: Bool { get }
+  /// Begins once the channel's first connection is up; without a channel when the driver
+  /// needs no connection.
+  func start(on channel: ClientChannel?)
   /// Cancels every open call with RST_STREAM(CANCEL) and stops reading input (stdout closed,
   /// SIGINT, lost connection); `onFinish` is no longer expected.
   func cancelAll()
+  /// stdout caught up after falling behind (drivers that pause for it go on).
+  func outputDidCatchUp()
+}
+
+extension CallDriver {
+  var needsConnection: Bool { true }
+  func outputDidCatchUp() {}
 }

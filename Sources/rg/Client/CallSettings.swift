@@ -9,13 +9,13 @@ struct CallSettings {
   let log: VerboseLog?
 
   /// Starts `method` on `channel` and logs its request headers under -v.
-  func start(
-    _ method: RouteGuideMethod, on channel: ClientChannel, delegate: any ClientCallDelegate
-  ) -> ClientCall {
+  func start(_ method: MethodInfo, on channel: ClientChannel, delegate: any ClientCallDelegate)
+    -> ClientCall
+  {
     let request = ClientCallRequest(
       path: method.path, metadata: metadata, timeoutNanoseconds: timeoutNanoseconds,
       maxReceiveMessageSize: maxReceiveMessageSize,
-      expectsSingleResponse: !method.isServerStreaming)
+      expectsSingleResponse: !method.shape.isServerStreaming)
     let call = channel.startCall(request, delegate: delegate)
     log?.callStarted(call)
     return call

@@ -1,9 +1,11 @@
 import Glibc
 import RouteGuideProtocol
 
-/// The entry point of `rg get|list|record|chat`: runs the calls, returns the exit status.
+/// The entry point of the client subcommands: runs the calls, returns the exit status.
 enum ClientRunner {
-  static func run(_ method: RouteGuideMethod, _ options: ClientOptions) -> Int32 {
+  static func run<Request, Response>(
+    _ method: MethodDescriptor<Request, Response>, _ options: ClientOptions
+  ) -> Int32 {
     // A closed stdout must surface as EPIPE (a quiet success), never kill rg.
     signal(SIGPIPE, SIG_IGN)
     occupyClosedStandardDescriptors()
@@ -16,7 +18,9 @@ enum ClientRunner {
       ClientDiagnostics.error(problem)
       return 1
     }
-    return ClientSession(method, options).run()
+    return ClientSession(options, numbersCalls: method.shape == .unary).run {
+      $0.makeDriver(for: method)
+    }
   }
 
   /// Opens /dev/null on any of fds 0-2 that the parent closed (`rg get <&-`): otherwise the

@@ -5,35 +5,31 @@ extension ClientSession {
   /// `rg/<version>`, the user-agent of every call.
   static var userAgent: String { "rg/\(RGVersion.number)" }
 
-  /// The driver for this run's method, reading the input the options name.
-  func makeDriver() -> Result<any CallDriver, ClientOutcome> {
-    let settings = CallSettings(
-      metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
-      maxReceiveMessageSize: options.maxMessageSize, log: log)
-    switch method {
-    case .getFeature:
-      return makeInput(Point.self).map {
-        GetDriver(input: $0, settings: settings, sink: sink, concurrency: options.concurrency)
-      }
-    case .listFeatures:
-      return makeInput(Rectangle.self).map {
-        ListDriver(input: $0, settings: settings, sink: sink)
-      }
-    case .recordRoute:
-      return makeInput(Point.self).map {
-        StreamingDriver<Point, RouteSummary>(
-          .recordRoute, input: $0, settings: settings, sink: sink)
-      }
-    case .routeChat:
-      return makeInput(RouteNote.self).map {
-        StreamingDriver<RouteNote, RouteNote>(.routeChat, input: $0, settings: settings, sink: sink)
+  /// The driver for `method`'s call shape, reading the input the options name; with
+  /// `--dry-run`, the driver that prints the frames instead.
+  func makeDriver<Request, Response>(
+    for method: MethodDescriptor<Request, Response>
+  ) -> Result<any CallDriver, ClientOutcome> {
+    makeInput(for: method).map { input -> any CallDriver in
+      if options.dryRun { return DryRunDriver(method, input: input, sink: sink) }
+      let settings = CallSettings(
+        metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
+        maxReceiveMessageSize: options.maxMessageSize, log: log)
+      switch method.shape {
+      case .unary:
+        return UnaryDriver(
+          method, input: input, settings: settings, sink: sink, concurrency: options.concurrency)
+      case .serverStreaming:
+        return ServerStreamingDriver(method, input: input, settings: settings, sink: sink)
+      case .clientStreaming, .bidiStreaming:
+        return StreamingDriver(method, input: input, settings: settings, sink: sink)
       }
     }
   }
 
-  private func makeInput<Message: JSONMessage>(
-    _ type: Message.Type
-  ) -> Result<MessageInput<Message>, ClientOutcome> {
+  func makeInput<Request, Response>(
+    for method: MethodDescriptor<Request, Response>
+  ) -> Result<MessageInput<Request>, ClientOutcome> {
     switch options.input {
     case .stdin:
       TerminalInputHint.showIfNeeded(for: method, input: options.input)

@@ -11,7 +11,6 @@ final class ClientSession {
   /// How long closing the connection may take before rg exits anyway.
   static let closeGraceNanoseconds: UInt64 = 1_000_000_000
 
-  let method: RouteGuideMethod
   let options: ClientOptions
   let loop = EventLoop()
   let sink: OutputSink
@@ -24,23 +23,28 @@ final class ClientSession {
   private var finishing = false
   private var closingConnection = false
 
-  init(_ method: RouteGuideMethod, _ options: ClientOptions) {
-    self.method = method
+  /// `numbersCalls`: -v prefixes call lines with `[N]` (runs that may make several calls).
+  init(_ options: ClientOptions, numbersCalls: Bool) {
     self.options = options
-    sink = OutputSink(loop: loop, mapping: options.mapping)
-    log = options.verbose ? VerboseLog(numbersCalls: method == .getFeature) : nil
+    sink = OutputSink(loop: loop, formatter: NDJSONFormatter(mapping: options.mapping))
+    log = options.verbose ? VerboseLog(numbersCalls: numbersCalls) : nil
   }
 
-  /// Runs to the end and returns the exit status; prints the one error line if there is one.
-  func run() -> Int32 {
-    switch makeDriver() {
-    case .success(let driver): self.driver = driver
+  /// Runs the driver `makeDriver` builds to the end and returns the exit status; prints the
+  /// one error line if there is one.
+  func run(_ makeDriver: (ClientSession) -> Result<any CallDriver, ClientOutcome>) -> Int32 {
+    let driver: any CallDriver
+    switch makeDriver(self) {
+    case .success(let made): driver = made
     case .failure(let outcome): return report(outcome)
     }
-    driver?.onFinish = { [unowned self] in finish($0) }
+    self.driver = driver
+    sink.begin()
+    driver.onFinish = { [unowned self] in finish($0) }
     sink.onFailure = { [unowned self] in finish($0) }
     sink.onBehindChange = { [unowned self] behind in
       if behind { channel?.pauseReading() } else { channel?.resumeReading() }
+      if !behind { self.driver?.outputDidCatchUp() }
     }
     // Ctrl-C, and the SIGTERM of timeout(1), systemd, docker and CI runners, and the SIGHUP of
     // a closed terminal become events on the loop, so open streams are cancelled with
@@ -48,7 +52,12 @@ final class ClientSession {
     interrupts = SignalWatcher(loop: loop, signals: [SIGINT, SIGTERM, SIGHUP]) {
       [unowned self] signal in finish(.interrupted(signal))
     }
-    connect()
+    if driver.needsConnection {
+      connect()
+    } else {
+      driverStarted = true
+      driver.start(on: nil)
+    }
     do throws(TransportError) {
       try loop.run()
     } catch {
@@ -71,6 +80,14 @@ final class ClientSession {
     channel.onConnected = { [unowned self] stream in connected(stream) }
     channel.onFailure = { [unowned self] error in finish(.transport(error)) }
     if sink.isBehind { channel.pauseReading() }
+    if options.waitForReady {
+      channel.waitForReady(
+        untilNanoseconds: EventLoop.now()
+          + (options.timeoutNanoseconds ?? ClientOptions.defaultWaitForReadyNanoseconds)
+      ) { [unowned self] attempt, error, delay in
+        log?.retrying(attempt: attempt, after: error, delay: delay)
+      }
+    }
     channel.connect()
   }
 
@@ -98,6 +115,7 @@ final class ClientSession {
     finishing = true
     sink.ignoreIdleClosedReader()
     if case .ok = newOutcome {} else { driver?.cancelAll() }
+    sink.end()
     // A second Ctrl-C while closing gets the default action: exit at once.
     interrupts?.cancel()
     sink.onDrained = { [unowned self] in closeConnection() }

@@ -1,15 +1,17 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// `record` and `chat`: one call whose requests stream from the input while it is open.
+/// A client- or bidi-streaming method (`record`, `chat`): one call whose requests stream from
+/// the input while it is open.
 ///
-/// `chat` prints each answer as it arrives (full duplex: answers show while stdin is still
-/// open); `record` holds its one answer and prints it only when the call ends OK.
-final class StreamingDriver<Request: JSONMessage & ProtobufMessage, Response>: CallDriver,
+/// Bidi (`chat`) prints each answer as it arrives (full duplex: answers show while stdin is
+/// still open); client streaming (`record`) holds its one answer and prints it only when the
+/// call ends OK.
+final class StreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver,
   ClientCallDelegate
-where Response: JSONMessage & ProtobufMessage {
+{
   var onFinish: ((ClientOutcome) -> Void)?
-  private let method: RouteGuideMethod
+  private let method: MethodDescriptor<Request, Response>
   private let input: MessageInput<Request>
   private let settings: CallSettings
   private let sink: OutputSink
@@ -19,7 +21,8 @@ where Response: JSONMessage & ProtobufMessage {
   private var decodeFailure: GRPCStatus?
 
   init(
-    _ method: RouteGuideMethod, input: MessageInput<Request>, settings: CallSettings,
+    _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>,
+    settings: CallSettings,
     sink: OutputSink
   ) {
     self.method = method
@@ -33,8 +36,9 @@ where Response: JSONMessage & ProtobufMessage {
   // `rg record`'s time (perf); specialized, the JSON-to-frame path runs without it.
   @_specialize(where Request == Point, Response == RouteSummary)
   @_specialize(where Request == RouteNote, Response == RouteNote)
-  func start(on channel: ClientChannel) {
-    let call = settings.start(method, on: channel, delegate: self)
+  func start(on channel: ClientChannel?) {
+    guard let channel else { return }
+    let call = settings.start(method.info, on: channel, delegate: self)
     self.call = call
     let pump = RequestPump(input: input, call: call)
     self.pump = pump
@@ -56,7 +60,11 @@ where Response: JSONMessage & ProtobufMessage {
     guard decodeFailure == nil else { return }
     switch CallSettings.decode(payload, as: Response.self) {
     case .success(let response):
-      if method.isServerStreaming { sink.append(response) } else { heldResponse = response }
+      if method.shape.isServerStreaming {
+        sink.append(response)
+      } else {
+        heldResponse = response
+      }
     case .failure(let status):
       decodeFailure = status
       pump?.stop()

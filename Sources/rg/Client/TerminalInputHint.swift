@@ -7,20 +7,16 @@ import RouteGuideProtocol
 /// to type.
 enum TerminalInputHint {
   /// The hint's text (without `rg: `), naming what `method` reads.
-  static func text(for method: RouteGuideMethod) -> String {
-    let (what, pronoun) =
-      switch method {
-      case .getFeature: ("Point JSON", "it")
-      case .listFeatures: ("Rectangle JSON", "it")
-      case .recordRoute: ("Points as NDJSON", "them")
-      case .routeChat: ("RouteNotes as NDJSON", "them")
-      }
-    return "reading \(what) from the terminal; end with Ctrl-D, or pass \(pronoun) with -d"
+  static func text<Request, Response>(for method: MethodDescriptor<Request, Response>) -> String {
+    let pronoun = method.shape.isClientStreaming ? "them" : "it"
+    return "reading \(method.inputDescription) from the terminal; end with Ctrl-D, or pass "
+      + "\(pronoun) with -d"
   }
 
   /// Prints the hint when `input` is stdin and `fd` is a terminal.
-  static func showIfNeeded(
-    for method: RouteGuideMethod, input: InputSource, stdin fd: Int32 = STDIN_FILENO
+  static func showIfNeeded<Request, Response>(
+    for method: MethodDescriptor<Request, Response>, input: InputSource,
+    stdin fd: Int32 = STDIN_FILENO
   ) {
     guard input == .stdin, isatty(fd) != 0 else { return }
     ClientDiagnostics.error(text(for: method))

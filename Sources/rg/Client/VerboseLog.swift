@@ -21,6 +21,12 @@ final class VerboseLog {
     event("connecting to \(address) (\(tls ? "TLS" : "plaintext"))")
   }
 
+  /// A connection attempt failed and will be tried again (wait-for-ready).
+  func retrying(attempt: Int, after error: TransportError, delay: UInt64) {
+    event(
+      "attempt \(attempt) failed: \(error.message); trying again in \(Self.milliseconds(delay))")
+  }
+
   func connected(_ stream: any ByteStream) {
     let elapsed = Self.milliseconds(EventLoop.now() - startTime)
     event("connected to \(stream.peerDescription) after \(elapsed)")

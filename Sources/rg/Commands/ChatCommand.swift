@@ -2,7 +2,9 @@ import ArgumentParsing
 import RouteGuideProtocol
 
 /// `rg chat`: RouteChat, RouteNotes in and out at the same time.
-struct ChatCommand: ParsableCommand {
+struct ChatCommand: ClientCommand {
+  static let method = RouteGuide.routeChat
+
   static let configuration = CommandConfiguration(
     commandName: "chat",
     abstract: "RouteChat: RouteNotes in and out at the same time (full duplex).",
@@ -19,15 +21,9 @@ struct ChatCommand: ParsableCommand {
         "rg chat -d '{\"location\": {\"latitude\": 1, \"longitude\": 1}, \"message\": \"hi\"}'"),
     ])
 
-  static var arguments: [ArgumentDefinition] { ClientOptions.arguments(for: .routeChat) }
-
   let options: ClientOptions
 
-  init(values: ParsedValues) throws(ValidationError) {
-    options = try ClientOptions(values: values, method: .routeChat)
-  }
-
-  func run() -> Int32 {
-    ClientRunner.run(.routeChat, options)
+  init(options: ClientOptions) {
+    self.options = options
   }
 }

@@ -2,7 +2,9 @@ import ArgumentParsing
 import RouteGuideProtocol
 
 /// `rg get`: GetFeature, one unary call per input Point.
-struct GetCommand: ParsableCommand {
+struct GetCommand: ClientCommand {
+  static let method = RouteGuide.getFeature
+
   static let configuration = CommandConfiguration(
     commandName: "get",
     abstract: "GetFeature: one unary call per input Point, one Feature line out.",
@@ -23,15 +25,9 @@ struct GetCommand: ParsableCommand {
         "echo '{\"latitude\": 1, \"longitude\": 2}' | rg get --dry-run"),
     ])
 
-  static var arguments: [ArgumentDefinition] { ClientOptions.arguments(for: .getFeature) }
-
   let options: ClientOptions
 
-  init(values: ParsedValues) throws(ValidationError) {
-    options = try ClientOptions(values: values, method: .getFeature)
-  }
-
-  func run() -> Int32 {
-    options.dryRun ? DryRun.run(options) : ClientRunner.run(.getFeature, options)
+  init(options: ClientOptions) {
+    self.options = options
   }
 }

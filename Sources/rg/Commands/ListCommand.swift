@@ -2,7 +2,9 @@ import ArgumentParsing
 import RouteGuideProtocol
 
 /// `rg list`: ListFeatures, one Rectangle in, a stream of Features out.
-struct ListCommand: ParsableCommand {
+struct ListCommand: ClientCommand {
+  static let method = RouteGuide.listFeatures
+
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "ListFeatures: one Rectangle in, a stream of Feature lines out.",
@@ -20,15 +22,9 @@ struct ListCommand: ParsableCommand {
         "rg list -d @rect.json | head -1 | jq -r .name"),
     ])
 
-  static var arguments: [ArgumentDefinition] { ClientOptions.arguments(for: .listFeatures) }
-
   let options: ClientOptions
 
-  init(values: ParsedValues) throws(ValidationError) {
-    options = try ClientOptions(values: values, method: .listFeatures)
-  }
-
-  func run() -> Int32 {
-    ClientRunner.run(.listFeatures, options)
+  init(options: ClientOptions) {
+    self.options = options
   }
 }

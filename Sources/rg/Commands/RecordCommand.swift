@@ -2,7 +2,9 @@ import ArgumentParsing
 import RouteGuideProtocol
 
 /// `rg record`: RecordRoute, a stream of Points in, one RouteSummary out.
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: ClientCommand {
+  static let method = RouteGuide.recordRoute
+
   static let configuration = CommandConfiguration(
     commandName: "record",
     abstract: "RecordRoute: a stream of Points in, one RouteSummary line out.",
@@ -19,15 +21,9 @@ struct RecordCommand: ParsableCommand {
       ),
     ])
 
-  static var arguments: [ArgumentDefinition] { ClientOptions.arguments(for: .recordRoute) }
-
   let options: ClientOptions
 
-  init(values: ParsedValues) throws(ValidationError) {
-    options = try ClientOptions(values: values, method: .recordRoute)
-  }
-
-  func run() -> Int32 {
-    ClientRunner.run(.recordRoute, options)
+  init(options: ClientOptions) {
+    self.options = options
   }
 }

@@ -1,101 +1,158 @@
 import ArgumentParsing
 import RouteGuideProtocol
+import RouteGuideTransport
 
-/// The declarations of the client subcommands' arguments, shared by get, list, record and chat.
-extension ClientOptions {
-  static func arguments(for method: RouteGuideMethod) -> [ArgumentDefinition] {
+/// The arguments of the client subcommands, as typed keys (read in ClientOptions+Values.swift).
+enum ClientArguments {
+  /// What a client subcommand accepts: every call option, `--concurrency` where one run makes
+  /// many calls (unary methods), and `extra` for the command's own.
+  static func all(for shape: CallShape, extra: [ArgumentDefinition] = []) -> [ArgumentDefinition] {
     var call = callArguments
-    if method == .getFeature { call += getArguments }
-    return [address] + connectionArguments + tlsArguments + call + outputArguments
+    if shape == .unary { call.insert(concurrency.definition, at: call.count - 1) }
+    return [address.definition] + connection + tls + call + extra + output
   }
 
-  static let address = ArgumentDefinition.positional(
-    "ADDRESS",
-    help: "The server: host:port, [v6]:port, unix:/path, http://host:port (plaintext) or "
-      + "https://host[:port].",
-    defaultValue: AddressParser.defaultAddress, environmentVariable: "RG_ADDRESS")
+  /// What `rg health` shares with the others: no input, no dry run.
+  static func forHealth(extra: [ArgumentDefinition]) -> [ArgumentDefinition] {
+    [address.definition] + connection + tls
+      + [header.definition, timeout.definition, maxMessageSize.definition] + extra
+      + output
+  }
 
-  static let connectionArguments: [ArgumentDefinition] = [
+  static let address = OptionKey(
+    .positional(
+      "ADDRESS",
+      help: "The server: host:port, [v6]:port, unix:/path, http://host:port (plaintext) or "
+        + "https://host[:port].",
+      defaultValue: AddressParser.defaultAddress, environmentVariable: "RG_ADDRESS"),
+    parse: AddressParser.parse)
+
+  static let plaintext = FlagKey(
     .flag(
       "plaintext", help: "Speak HTTP/2 without TLS (also implied by an http:// address).",
-      group: .connection),
+      group: .connection))
+  static let connectTimeout = OptionKey(
     .option(
       "connect-timeout", valueName: "DURATION",
       help: "Give up when the connection and TLS handshake take longer.",
-      group: .connection, defaultValue: defaultConnectTimeout),
+      group: .connection, defaultValue: ClientOptions.defaultConnectTimeout),
+    parse: DurationParser.parse)
+  static let authority = OptionKey(
     .option(
       "authority", valueName: "NAME", help: "The :authority to send instead of ADDRESS.",
       group: .connection),
+    parse: ClientOptions.name)
+  static let keepalive = OptionKey(
     .option(
       "keepalive", valueName: "DURATION",
       help: "Send an HTTP/2 PING whenever the server has been silent this long while a call "
         + "waits (default: after 10s of silence, then at most every 5m).",
       group: .connection),
+    parse: DurationParser.parse)
+  static let keepaliveTimeout = OptionKey(
     .option(
       "keepalive-timeout", valueName: "DURATION",
       help: "End the run with UNAVAILABLE when nothing arrives this long after a PING.",
-      group: .connection, defaultValue: defaultKeepaliveTimeout),
-  ]
+      group: .connection, defaultValue: ClientOptions.defaultKeepaliveTimeout),
+    parse: DurationParser.parse)
+  static let waitForReady = FlagKey(
+    .flag(
+      "wait-for-ready",
+      help: "While the server cannot be reached, keep trying (with backoff) until --timeout, "
+        + "or 20s without it, instead of failing at once.",
+      group: .connection))
 
-  static let tlsArguments: [ArgumentDefinition] = [
+  static let insecure = FlagKey(
     .flag(
       "insecure", short: "k", help: "Skip the verification of the server's certificate and name.",
-      group: .tls),
+      group: .tls))
+  static let caCertificate = OptionKey(
     .option(
       "cacert", valueName: "FILE",
       help: "Trust the CA certificates in this PEM file instead of the system's.", group: .tls,
       completion: .file(extensions: [])),
+    parse: ClientOptions.fileName)
+  static let certificate = OptionKey(
     .option(
       "cert", valueName: "FILE", help: "Present this PEM client certificate (mutual TLS).",
       group: .tls, completion: .file(extensions: [])),
+    parse: ClientOptions.fileName)
+  static let key = OptionKey(
     .option(
       "key", valueName: "FILE", help: "The PEM private key of --cert.", group: .tls,
       completion: .file(extensions: [])),
+    parse: ClientOptions.fileName)
+  static let serverName = OptionKey(
     .option(
       "servername", valueName: "NAME",
       help: "The name sent as SNI and verified in the certificate, instead of ADDRESS's host.",
       group: .tls),
-  ]
+    parse: ClientOptions.name)
 
-  static let callArguments: [ArgumentDefinition] = [
+  static let data = OptionKey(
     .option(
       "data", short: "d", valueName: "JSON|@FILE|@-",
       help: "The input: JSON text, @FILE to read a file, or @- for stdin (the default).",
       group: .call, repetition: .once, completion: .file(extensions: []), acceptsBytes: true),
+    parseBytes: InputSource.parse)
+  static let header = OptionKey(
     .option(
       "header", short: "H", valueName: "'NAME: VALUE'",
       help: "Send this metadata; for names ending in -bin give the raw bytes, rg sends them "
         + "base64-encoded.",
       group: .call, repetition: .accumulate, acceptsBytes: true),
+    // A closure, not the function itself: converting the typed-throws function that returns
+    // a tuple crashes Swift 6.3's SIL generation ("unsupported collection upcast kind").
+    parseBytes: { bytes in try Metadata.parseHeaderArgument(bytes) })
+  static let timeout = OptionKey(
     .option(
       "timeout", valueName: "DURATION",
       help: "Deadline of each call (250ms, 5s, 1.5m, 1h), sent as grpc-timeout.", group: .call),
+    parse: DurationParser.parse)
+  static let maxMessageSize = OptionKey(
     .option(
       "max-msg-size", valueName: "BYTES",
       help: "The largest response message accepted (K, M, G = 1024, 1024², 1024³).",
-      group: .call, defaultValue: defaultMaxMessageSize),
+      group: .call, defaultValue: ClientOptions.defaultMaxMessageSize),
+    parse: ByteSizeParser.parse)
+  static let allowUnknownFields = FlagKey(
     .flag(
-      "allow-unknown-fields", help: "Skip input JSON members that name no field.", group: .call),
-  ]
-
-  static let getArguments: [ArgumentDefinition] = [
+      "allow-unknown-fields", help: "Skip input JSON members that name no field.", group: .call))
+  static let concurrency = OptionKey(
     .option(
       "concurrency", valueName: "N",
-      help: "Calls in flight at once (never more than the "
-        + "server allows).", group: .call, defaultValue: defaultConcurrency),
+      help: "Calls in flight at once (never more than the server allows).", group: .call,
+      defaultValue: ClientOptions.defaultConcurrency),
+    parse: ClientOptions.concurrencyLimit)
+  static let dryRun = FlagKey(
     .flag(
-      "dry-run", help: "Print each request's method and gRPC frame in hex instead of calling.",
-      group: .call),
-  ]
+      "dry-run",
+      help: "Print each request's method and gRPC frame in hex instead of calling.",
+      group: .call))
 
-  static let outputArguments: [ArgumentDefinition] = [
+  static let emitDefaults = FlagKey(
     .flag(
-      "emit-defaults", help: "Print fields that hold their default value (0, \"\").", group: .output
-    ),
+      "emit-defaults", help: "Print fields that hold their default value (0, \"\").",
+      group: .output))
+  static let protoNames = FlagKey(
     .flag(
       "proto-names", help: "Print the proto field names (point_count) instead of lowerCamelCase.",
-      group: .output),
+      group: .output))
+  static let verbose = FlagKey(
     .flag(
-      "verbose", short: "v", help: "Log headers, trailers and timing on stderr.", group: .output),
+      "verbose", short: "v", help: "Log headers, trailers and timing on stderr.", group: .output))
+
+  static let connection = [
+    plaintext.definition, connectTimeout.definition, authority.definition,
+    keepalive.definition, keepaliveTimeout.definition, waitForReady.definition,
   ]
+  static let tls = [
+    insecure.definition, caCertificate.definition, certificate.definition, key.definition,
+    serverName.definition,
+  ]
+  static let callArguments = [
+    data.definition, header.definition, timeout.definition, maxMessageSize.definition,
+    allowUnknownFields.definition, dryRun.definition,
+  ]
+  static let output = [emitDefaults.definition, protoNames.definition, verbose.definition]
 }

@@ -4,44 +4,52 @@ import RouteGuideTransport
 
 /// Reads and checks the client options from parsed values.
 extension ClientOptions {
-  init(values: ParsedValues, method: RouteGuideMethod) throws(ValidationError) {
-    let parsed = try values.value("address", AddressParser.parse)
+  /// Reads the options of a client subcommand for a method of `shape`.
+  init(values: ParsedValues, shape: CallShape) throws(ValidationError) {
+    typealias Key = ClientArguments
+    try self.init(connectionValues: values)
+    headers = try values.values(Key.header)
+    timeoutNanoseconds = try values.value(Key.timeout)
+    maxMessageSize = try values.value(Key.maxMessageSize) ?? maxMessageSize
+    mapping = JSONMappingOptions(
+      emitDefaults: values.flag(Key.emitDefaults), protoNames: values.flag(Key.protoNames),
+      allowUnknownFields: values.flag(Key.allowUnknownFields))
+    verbose = values.flag(Key.verbose)
+    input = try values.value(Key.data) ?? .stdin
+    dryRun = values.flag(Key.dryRun)
+    if shape == .unary {
+      concurrency = try values.value(Key.concurrency) ?? concurrency
+    }
+  }
+
+  /// Reads where and how to connect: address, TLS, timeouts, keepalive, wait-for-ready.
+  init(connectionValues values: ParsedValues) throws(ValidationError) {
+    typealias Key = ClientArguments
+    let parsed = try values.value(Key.address)
     let target = parsed ?? AddressParser.Parsed(address: .tcp(host: "localhost", port: 50051))
     let plaintextReason = try Self.plaintextReason(values, scheme: target.scheme)
     try Self.checkTLSArguments(values, plaintextReason: plaintextReason)
     self.init(address: target.address, tls: nil)
     if plaintextReason == nil {
       tls = TLSClientConfiguration(
-        caFile: try values.value("cacert", Self.fileName),
-        certificateFile: try values.value("cert", Self.fileName),
-        keyFile: try values.value("key", Self.fileName), insecure: values.flag("insecure"),
-        serverName: try values.value("servername", Self.name))
+        caFile: try values.value(Key.caCertificate),
+        certificateFile: try values.value(Key.certificate),
+        keyFile: try values.value(Key.key), insecure: values.flag(Key.insecure),
+        serverName: try values.value(Key.serverName))
     }
-    authority = try values.value("authority", Self.name)
-    headers = try values.values("header", bytes: Metadata.parseHeaderArgument)
-    timeoutNanoseconds = try values.value("timeout", DurationParser.parse)
-    connectTimeoutNanoseconds =
-      try values.value("connect-timeout", DurationParser.parse) ?? connectTimeoutNanoseconds
+    authority = try values.value(Key.authority)
+    connectTimeoutNanoseconds = try values.value(Key.connectTimeout) ?? connectTimeoutNanoseconds
     keepalive = KeepalivePolicy(
-      interval: try values.value("keepalive", DurationParser.parse),
-      timeout: try values.value("keepalive-timeout", DurationParser.parse) ?? keepalive.timeout)
-    maxMessageSize = try values.value("max-msg-size", ByteSizeParser.parse) ?? maxMessageSize
-    mapping = JSONMappingOptions(
-      emitDefaults: values.flag("emit-defaults"), protoNames: values.flag("proto-names"),
-      allowUnknownFields: values.flag("allow-unknown-fields"))
-    verbose = values.flag("verbose")
-    input = try values.value("data", bytes: InputSource.parse) ?? .stdin
-    if method == .getFeature {
-      concurrency = try values.value("concurrency", Self.concurrencyLimit) ?? concurrency
-      dryRun = values.flag("dry-run")
-    }
+      interval: try values.value(Key.keepalive),
+      timeout: try values.value(Key.keepaliveTimeout) ?? keepalive.timeout)
+    waitForReady = values.flag(Key.waitForReady)
   }
 
   /// What turned TLS off, for messages (`--plaintext`, `the http:// address`); nil with TLS.
   private static func plaintextReason(
     _ values: ParsedValues, scheme: AddressParser.Scheme?
   ) throws(ValidationError) -> String? {
-    let flag = values.flag("plaintext")
+    let flag = values.flag(ClientArguments.plaintext)
     switch scheme {
     case .https where flag:
       throw ValidationError("--plaintext conflicts with the https:// address")
@@ -53,15 +61,22 @@ extension ClientOptions {
   private static func checkTLSArguments(
     _ values: ParsedValues, plaintextReason: String?
   ) throws(ValidationError) {
-    if let plaintextReason {
-      for key in ["insecure", "cacert", "cert", "key", "servername"] where values.isPresent(key) {
-        throw ValidationError("--\(key) needs TLS, but \(plaintextReason) turns it off")
-      }
+    typealias Key = ClientArguments
+    let given = [
+      (values.flag(Key.insecure), Key.insecure.definition),
+      (values.isPresent(Key.caCertificate), Key.caCertificate.definition),
+      (values.isPresent(Key.certificate), Key.certificate.definition),
+      (values.isPresent(Key.key), Key.key.definition),
+      (values.isPresent(Key.serverName), Key.serverName.definition),
+    ]
+    if let plaintextReason, let first = given.first(where: \.0) {
+      throw ValidationError(
+        "\(first.1.displayName) needs TLS, but \(plaintextReason) turns it off")
     }
-    if values.isPresent("cert"), !values.isPresent("key") {
+    if values.isPresent(Key.certificate), !values.isPresent(Key.key) {
       throw ValidationError("--cert needs --key (the private key of the client certificate)")
     }
-    if values.isPresent("key"), !values.isPresent("cert") {
+    if values.isPresent(Key.key), !values.isPresent(Key.certificate) {
       throw ValidationError("--key needs --cert (the client certificate)")
     }
   }

@@ -9,6 +9,8 @@ struct ClientOptions {
   static let defaultMaxMessageSize = "4M"
   static let defaultConcurrency = "64"
   static let defaultKeepaliveTimeout = "20s"
+  /// How long --wait-for-ready waits for the server without --timeout.
+  static let defaultWaitForReadyNanoseconds: UInt64 = 20_000_000_000
 
   var address: ServerAddress
   /// nil means plaintext HTTP/2.
@@ -25,10 +27,12 @@ struct ClientOptions {
   var mapping: JSONMappingOptions
   var verbose: Bool
   var input: InputSource
-  /// `get` only: calls in flight at once on the connection.
+  /// Unary methods only: calls in flight at once on the connection.
   var concurrency: Int = 64
-  /// `get` only: print the framed requests instead of calling.
+  /// Print the framed requests instead of calling.
   var dryRun: Bool
+  /// Keep trying to connect (with backoff) until the deadline instead of failing at once.
+  var waitForReady = false
 
   init(
     address: ServerAddress, tls: TLSClientConfiguration? = TLSClientConfiguration(),

@@ -35,35 +35,37 @@ final class TestRouteGuideServer {
   }
 
   final class Handler: ServerCallHandler {
-    let method: RouteGuideMethod?
+    let method: String
     let listCount: Int
     var points = 0
 
     init(server: TestRouteGuideServer, call: ServerCall) {
-      method = RouteGuideMethod(path: call.path)
+      method = call.path
       listCount = server.listCount
     }
 
     func callDidReceiveMessage(_ call: ServerCall, _ payload: [UInt8]) {
       switch method {
-      case .getFeature:
+      case RouteGuide.getFeature.path:
         let point = (try? Point(protobuf: payload)) ?? Point()
         call.send(Feature(name: "at \(point.latitude),\(point.longitude)", location: point))
-      case .listFeatures:
+      case RouteGuide.listFeatures.path:
         for index in 0..<listCount {
           call.send(Feature(name: "feature \(index)", location: Point(latitude: Int32(index))))
         }
-      case .recordRoute:
+      case RouteGuide.recordRoute.path:
         points += 1
-      case .routeChat:
+      case RouteGuide.routeChat.path:
         call.send((try? RouteNote(protobuf: payload)) ?? RouteNote())
-      case nil:
+      default:
         call.finish(GRPCStatus(.unimplemented, "unknown method \(call.path)"))
       }
     }
 
     func callDidFinishReceiving(_ call: ServerCall) {
-      if method == .recordRoute { call.send(RouteSummary(pointCount: Int32(points))) }
+      if method == RouteGuide.recordRoute.path {
+        call.send(RouteSummary(pointCount: Int32(points)))
+      }
       call.finish(.ok)
     }
 

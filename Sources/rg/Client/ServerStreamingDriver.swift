@@ -1,13 +1,17 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// `list`: exactly one Rectangle in, the Features of the stream out as they arrive.
+/// A server-streaming method (`list`, `health --watch`): exactly one request in, the stream's
+/// responses out as they arrive.
 ///
-/// The call starts as soon as the Rectangle has parsed; the rest of the input is still read, to
+/// The call starts as soon as the request has parsed; the rest of the input is still read, to
 /// the end, because a second value is an error the user should hear about (exit 3).
-final class ListDriver: CallDriver, ClientCallDelegate {
+final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver,
+  ClientCallDelegate
+{
   var onFinish: ((ClientOutcome) -> Void)?
-  private let input: MessageInput<Rectangle>
+  private let method: MethodDescriptor<Request, Response>
+  private let input: MessageInput<Request>
   private let settings: CallSettings
   private let sink: OutputSink
   private var channel: ClientChannel?
@@ -17,13 +21,18 @@ final class ListDriver: CallDriver, ClientCallDelegate {
   private var failure: ClientOutcome?
   private var finished = false
 
-  init(input: MessageInput<Rectangle>, settings: CallSettings, sink: OutputSink) {
+  init(
+    _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>,
+    settings: CallSettings, sink: OutputSink
+  ) {
+    self.method = method
     self.input = input
     self.settings = settings
     self.sink = sink
   }
 
-  func start(on channel: ClientChannel) {
+  func start(on channel: ClientChannel?) {
+    guard let channel else { return }
     self.channel = channel
     input.onReadable = { [weak self] in self?.readInput() }
     readInput()
@@ -37,14 +46,15 @@ final class ListDriver: CallDriver, ClientCallDelegate {
   private func readInput() {
     guard !inputEnded, failure == nil else { return }
     switch input.next() {
-    case .message(let rectangle):
+    case .message(let request):
       if call == nil && callStatus == nil {
-        startCall(rectangle)
+        startCall(request)
         readInput()
       } else {
         fail(
           .unsuitableInput(
-            "\(input.sourceName): list takes exactly one Rectangle, but the input has more"))
+            "\(input.sourceName): \(method.name) takes exactly one \(Self.requestName), but "
+              + "the input has more"))
       }
     case .needMore: return
     case .end:
@@ -52,18 +62,25 @@ final class ListDriver: CallDriver, ClientCallDelegate {
       input.close()
       if call == nil && callStatus == nil {
         fail(
-          .unsuitableInput("\(input.sourceName): list needs a Rectangle, but the input is empty"))
+          .unsuitableInput(
+            "\(input.sourceName): \(method.name) needs a \(Self.requestName), but the input is "
+              + "empty"))
       }
       finishIfDone()
     case .failed(let outcome): fail(outcome)
     }
   }
 
-  private func startCall(_ rectangle: Rectangle) {
+  /// `Rectangle` of `routeguide.Rectangle`.
+  private static var requestName: Substring {
+    Request.protoMessageName.split(separator: ".").last ?? ""
+  }
+
+  private func startCall(_ request: Request) {
     guard let channel else { return }
-    let call = settings.start(.listFeatures, on: channel, delegate: self)
+    let call = settings.start(method.info, on: channel, delegate: self)
     self.call = call
-    call.send(rectangle)
+    call.send(request)
     call.closeSending()
   }
 
@@ -99,8 +116,8 @@ final class ListDriver: CallDriver, ClientCallDelegate {
 
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard failure == nil else { return }
-    switch CallSettings.decode(payload, as: Feature.self) {
-    case .success(let feature): sink.append(feature)
+    switch CallSettings.decode(payload, as: Response.self) {
+    case .success(let response): sink.append(response)
     case .failure(let status): fail(.status(status))
     }
   }

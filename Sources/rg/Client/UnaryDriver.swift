@@ -1,16 +1,19 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// `get`: one unary call per input Point, many in flight on one connection, output in input
-/// order.
+/// A unary method (`get`, `health`): one call per input message, many in flight on one
+/// connection, output in input order.
 ///
 /// At most `window` calls are started but not yet printed: never more streams than the user's
 /// --concurrency or the server's SETTINGS_MAX_CONCURRENT_STREAMS, and a slow first answer holds
 /// back (and bounds) the answers queued behind it. The first failure in input order decides the
 /// exit: answers before it are printed, calls after it are cancelled.
-final class GetDriver: CallDriver, ClientCallDelegate {
+final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver,
+  ClientCallDelegate
+{
   var onFinish: ((ClientOutcome) -> Void)?
-  private let input: MessageInput<Point>
+  private let method: MethodDescriptor<Request, Response>
+  private let input: MessageInput<Request>
   private let settings: CallSettings
   private let sink: OutputSink
   private let concurrency: Int
@@ -18,7 +21,7 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   /// Open calls by their index in the input.
   private var open: [Int: ClientCall] = [:]
   private var indexOfCall: [ObjectIdentifier: Int] = [:]
-  private var answers: [Int: Feature] = [:]
+  private var answers: [Int: Response] = [:]
   private var started = 0
   private var printed = 0
   private var inputEnded = false
@@ -28,16 +31,21 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   /// so only then is `maxConcurrentStreams` surely the server's limit rather than a default.
   private var serverSettingsKnown = false
   /// What HTTP2ClientConnection reports before the server's SETTINGS arrive.
-  private static let assumedStreamLimit = 100
+  private static var assumedStreamLimit: Int { 100 }
 
-  init(input: MessageInput<Point>, settings: CallSettings, sink: OutputSink, concurrency: Int) {
+  init(
+    _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>,
+    settings: CallSettings, sink: OutputSink, concurrency: Int
+  ) {
+    self.method = method
     self.input = input
     self.settings = settings
     self.sink = sink
     self.concurrency = max(1, concurrency)
   }
 
-  func start(on channel: ClientChannel) {
+  func start(on channel: ClientChannel?) {
+    guard let channel else { return }
     self.channel = channel
     channel.onStreamCapacity = { [weak self] in self?.startCalls() }
     input.onReadable = { [weak self] in self?.startCalls() }
@@ -68,7 +76,7 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   private func startCalls() {
     while failure == nil && !inputEnded && started - printed < window {
       switch input.next() {
-      case .message(let point): startCall(point)
+      case .message(let request): startCall(request)
       case .needMore: return
       case .end:
         inputEnded = true
@@ -79,14 +87,14 @@ final class GetDriver: CallDriver, ClientCallDelegate {
     finishIfDone()
   }
 
-  private func startCall(_ point: Point) {
+  private func startCall(_ request: Request) {
     guard let channel else { return }
     let index = started
     started += 1
-    let call = settings.start(.getFeature, on: channel, delegate: self)
+    let call = settings.start(method.info, on: channel, delegate: self)
     open[index] = call
     indexOfCall[ObjectIdentifier(call)] = index
-    call.send(point)
+    call.send(request)
     call.closeSending()
   }
 
@@ -99,9 +107,8 @@ final class GetDriver: CallDriver, ClientCallDelegate {
   }
 
   private func printInOrder() {
-    while printed < (failure?.index ?? Int.max), let feature = answers.removeValue(forKey: printed)
-    {
-      sink.append(feature)
+    while printed < (failure?.index ?? Int.max), let answer = answers.removeValue(forKey: printed) {
+      sink.append(answer)
       printed += 1
     }
   }
@@ -119,8 +126,8 @@ final class GetDriver: CallDriver, ClientCallDelegate {
 
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard let index = indexOfCall[ObjectIdentifier(call)] else { return }
-    switch CallSettings.decode(payload, as: Feature.self) {
-    case .success(let feature): answers[index] = feature
+    switch CallSettings.decode(payload, as: Response.self) {
+    case .success(let answer): answers[index] = answer
     case .failure(let status):
       fail(at: index, .status(status))
       call.cancel()

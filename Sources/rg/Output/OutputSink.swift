@@ -2,7 +2,7 @@ import Glibc
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// stdout as NDJSON: buffered, written in large chunks, and never blocking the event loop.
+/// stdout: formatted responses, buffered, written in large chunks, never blocking the loop.
 ///
 /// Lines are flushed when the buffer fills and whenever the loop is about to block, so a fast
 /// `list` writes 64 KiB at a time while a slow chat still sees every line at once.
@@ -16,7 +16,9 @@ final class OutputSink {
 
   private let loop: EventLoop
   private let fd: Int32
-  private let mapping: JSONMappingOptions
+  private let formatter: any OutputFormatter
+  private var began = false
+  private var ended = false
   private var buffer: [UInt8] = []
   private var written = 0
   private var watch: EventLoop.Token?
@@ -34,10 +36,10 @@ final class OutputSink {
   /// Called whenever everything buffered has been written.
   var onDrained: (() -> Void)?
 
-  init(loop: EventLoop, fd: Int32 = 1, mapping: JSONMappingOptions) {
+  init(loop: EventLoop, fd: Int32 = 1, formatter: any OutputFormatter) {
     self.loop = loop
     self.fd = fd
-    self.mapping = mapping
+    self.formatter = formatter
     // Only pipes and sockets can make us wait; a terminal or file is written directly.
     blockingMode = FileDescriptorMode.makeNonBlockingIfPipe(fd)
     var info = stat()
@@ -50,10 +52,32 @@ final class OutputSink {
 
   var pendingBytes: Int { buffer.count - written }
 
-  /// Adds one message as a compact JSON line.
+  /// Writes what opens the output (before any response; once).
+  func begin() {
+    guard !began, !isClosed else { return }
+    began = true
+    formatter.begin(into: &buffer)
+  }
+
+  /// Writes what closes the output, if it was opened (once).
+  func end() {
+    guard began, !ended, !isClosed else { return }
+    ended = true
+    formatter.end(into: &buffer)
+  }
+
+  /// Adds one response as the formatter writes it.
   func append(_ message: some JSONMessage) {
     guard !isClosed else { return }
-    message.appendJSONLine(to: &buffer, options: mapping)
+    formatter.append(message, into: &buffer)
+    if pendingBytes >= Self.chunkSize { flush() }
+    updateBehind()
+  }
+
+  /// Adds a line as it is (`--dry-run`'s frames); `line` ends with its newline.
+  func appendLine(_ line: [UInt8]) {
+    guard !isClosed else { return }
+    buffer.append(contentsOf: line)
     if pendingBytes >= Self.chunkSize { flush() }
     updateBehind()
   }

@@ -1,0 +1,60 @@
+/// A message a gRPC method sends or receives: protobuf on the wire, proto3 JSON for people.
+public typealias GRPCMessage = JSONMessage & ProtobufMessage
+
+/// One RPC, as data: where it lives, its shape, and the messages it carries.
+///
+/// Code that works for any method (client drivers, the server router, the terminal hint,
+/// `--dry-run`) reads these values instead of listing methods.
+public struct MethodDescriptor<Request: GRPCMessage, Response: GRPCMessage>: Sendable {
+  /// The full service name, e.g. `routeguide.RouteGuide`.
+  public let service: String
+  /// The method's name, e.g. `GetFeature`.
+  public let name: String
+  public let shape: CallShape
+  /// What the input holds, for the note rg prints before reading a terminal
+  /// (e.g. "Point JSON", "Points as NDJSON").
+  public let inputDescription: String
+
+  /// The HTTP/2 `:path`: `/routeguide.RouteGuide/GetFeature`.
+  public let path: String
+  /// The same method without its Swift types, for tables of methods.
+  public let info: MethodInfo
+
+  public init(service: String, name: String, shape: CallShape, inputDescription: String) {
+    self.service = service
+    self.name = name
+    self.shape = shape
+    self.inputDescription = inputDescription
+    // Built once: every call of a run sends the path.
+    path = "/\(service)/\(name)"
+    info = MethodInfo(
+      path: path, shape: shape, requestType: Request.protoMessageName,
+      responseType: Response.protoMessageName)
+  }
+}
+
+/// A method's path, shape and message type names, without the Swift types.
+public struct MethodInfo: Hashable, Sendable {
+  public let path: String
+  public let shape: CallShape
+  /// Full proto names, e.g. `routeguide.Point`.
+  public let requestType: String
+  public let responseType: String
+
+  public init(path: String, shape: CallShape, requestType: String, responseType: String) {
+    self.path = path
+    self.shape = shape
+    self.requestType = requestType
+    self.responseType = responseType
+  }
+
+  /// `routeguide.RouteGuide` of `/routeguide.RouteGuide/GetFeature`.
+  public var service: String {
+    String(path.dropFirst().prefix { $0 != "/" })
+  }
+
+  /// `GetFeature` of `/routeguide.RouteGuide/GetFeature`.
+  public var name: String {
+    String(path.split(separator: "/").last ?? "")
+  }
+}
