@@ -28,7 +28,7 @@ struct RGCommand: ParsableCommand {
       ],
       subcommands: [
         GetCommand.self, ListCommand.self, RecordCommand.self, ChatCommand.self,
-        ServeCommand.self, CompletionsCommand.self, ManCommand.self,
+        HealthCommand.self, ServeCommand.self, CompletionsCommand.self, ManCommand.self,
       ])
   }
 

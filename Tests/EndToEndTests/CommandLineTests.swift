@@ -167,6 +167,40 @@ import Testing
     #expect(literal.stderrText.hasPrefix("rg: --data:1:"))
   }
 
+  /// Every client subcommand dry-runs through the same input path as a real run, with its
+  /// method's rules: list takes exactly one Rectangle; record and chat frame each message.
+  @Test func dryRunWorksForEverySubcommand() throws {
+    let list = try rg(["list", "--dry-run", "-d", #"{"lo":{"latitude":5}}"#])
+    #expect(list.status == 0, "\(list.stderrText)")
+    // Rectangle{lo: Point{latitude: 5}}: field 1, length 2, then the Point's bytes.
+    #expect(list.stdoutLines == ["/routeguide.RouteGuide/ListFeatures 00000000040a020805"])
+    let record = try rg(["record", "--dry-run"], stdin: "{\"latitude\": 5}\n{}\n")
+    #expect(record.status == 0)
+    #expect(
+      record.stdoutLines == [
+        "/routeguide.RouteGuide/RecordRoute 00000000020805",
+        "/routeguide.RouteGuide/RecordRoute 0000000000",
+      ])
+    let chat = try rg(["chat", "--dry-run", "-d", #"{"message":"hi"}"#])
+    #expect(chat.stdoutLines == ["/routeguide.RouteGuide/RouteChat 0000000004120268" + "69"])
+  }
+
+  @Test func dryRunKeepsTheRulesOfTheMethod() throws {
+    let two = try rg(["list", "--dry-run", "-d", "{} {}"])
+    #expect(two.status == 3)
+    #expect(two.stdoutLines.count == 1)
+    #expect(
+      two.stderrText
+        == "rg: --data: ListFeatures takes exactly one Rectangle, but the input has more\n")
+    let none = try rg(["list", "--dry-run"], stdin: "")
+    #expect(none.status == 3)
+    #expect(none.stderrText.contains("ListFeatures needs a Rectangle, but the input is empty"))
+    let bad = try rg(["record", "--dry-run"], stdin: "{\"latitude\": 5}\n{\"latitude\": \"x\"}\n")
+    #expect(bad.status == 3)
+    #expect(bad.stdoutLines.count == 1)
+    #expect(bad.stderrText.hasPrefix("rg: stdin:2:"))
+  }
+
   @Test func dryRunMissingFileExitsOne() throws {
     let result = try rg(["get", "--dry-run", "-d", "@/nonexistent/points.json"])
     #expect(result.status == 1)

@@ -91,7 +91,8 @@ import Testing
   }
 
   static let getOptions: Set = [
-    "--plaintext", "--connect-timeout", "--authority", "--keepalive", "--keepalive-timeout", "-k",
+    "--plaintext", "--connect-timeout", "--authority", "--keepalive", "--keepalive-timeout",
+    "--wait-for-ready", "-k",
     "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
     "--allow-unknown-fields", "--concurrency", "--dry-run", "--emit-defaults", "--proto-names",

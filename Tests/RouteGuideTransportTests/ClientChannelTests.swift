@@ -40,7 +40,8 @@ import Testing
     let fixture = try ServerTests.Fixture()
     let channel = Self.channel(to: fixture.listener.localAddress, loop: fixture.loop)
     var failures: [TransportError] = []
-    channel.onFailure = { failures.append($0) }
+    channel.onConnectionLost = { failures.append($0) }
+    channel.onConnectFailed = { failures.append($0) }
     // The first call stays open: its handler waits for the client to half-close.
     let first = RecordingClientDelegate()
     let open = channel.startCall(
@@ -66,7 +67,7 @@ import Testing
     unused.close()
     let channel = Self.channel(to: address, loop: loop)
     var failure: TransportError?
-    channel.onFailure = { failure = $0 }
+    channel.onConnectFailed = { failure = $0 }
     let delegate = Self.echo(channel, [1])
     try LoopDriver.run(loop) { delegate.status != nil && failure != nil }
     #expect(delegate.status?.code == .unavailable)

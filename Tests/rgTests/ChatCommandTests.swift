@@ -8,8 +8,8 @@ import Testing
     #expect(clientOptions(["chat", "-v", "h:1"])?.verbose == true)
   }
 
-  @Test func getOnlyOptionsAreUnknown() {
-    #expect(usageError(["chat", "--dry-run"]) == "unknown option --dry-run")
+  @Test func concurrencyIsOnlyForUnaryMethods() {
     #expect(usageError(["chat", "--concurrency", "2"]) == "unknown option --concurrency")
+    #expect(usageError(["chat", "--dry-run"]) == nil)
   }
 }

@@ -8,8 +8,8 @@ import Testing
     #expect(clientOptions(["list", "-v", "h:1"])?.verbose == true)
   }
 
-  @Test func getOnlyOptionsAreUnknown() {
-    #expect(usageError(["list", "--dry-run"]) == "unknown option --dry-run")
+  @Test func concurrencyIsOnlyForUnaryMethods() {
     #expect(usageError(["list", "--concurrency", "2"]) == "unknown option --concurrency")
+    #expect(usageError(["list", "--dry-run"]) == nil)
   }
 }

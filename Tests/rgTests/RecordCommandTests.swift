@@ -8,8 +8,8 @@ import Testing
     #expect(clientOptions(["record", "-v", "h:1"])?.verbose == true)
   }
 
-  @Test func getOnlyOptionsAreUnknown() {
-    #expect(usageError(["record", "--dry-run"]) == "unknown option --dry-run")
+  @Test func concurrencyIsOnlyForUnaryMethods() {
     #expect(usageError(["record", "--concurrency", "2"]) == "unknown option --concurrency")
+    #expect(usageError(["record", "--dry-run"]) == nil)
   }
 }

@@ -32,7 +32,8 @@ public final class ClientChannel {
     var scheme: String { tls == nil ? "http" : "https" }
   }
 
-  let loop: EventLoop
+  /// The loop everything runs on (drivers schedule their own timers on it).
+  public let loop: EventLoop
   let configuration: Configuration
   /// The connection new calls go to; nil while connecting or after GOAWAY.
   private var current: HTTP2ClientConnection?
@@ -52,9 +53,12 @@ public final class ClientChannel {
   public var onConnecting: (() -> Void)?
   /// A connection is up (TLS done, when configured); the first one starts the run.
   public var onConnected: ((any ByteStream) -> Void)?
-  /// The channel cannot go on: a connection attempt failed, or the connection in use was lost
-  /// without GOAWAY or broke HTTP/2. Calls that were open on it have had their status first.
-  public var onFailure: ((TransportError) -> Void)?
+  /// Connecting failed (with wait-for-ready: for the last time); waiting calls have failed.
+  public var onConnectFailed: ((TransportError) -> Void)?
+  /// The connection in use was lost without GOAWAY or broke HTTP/2, or TLS failed after the
+  /// handshake. Calls that were open on it have had their status first; new calls would
+  /// connect again.
+  public var onConnectionLost: ((TransportError) -> Void)?
   /// A stream ended or the server raised its limit: room for another call.
   public var onStreamCapacity: (() -> Void)?
   /// After `close()`: every connection is closed.
@@ -79,13 +83,13 @@ public final class ClientChannel {
 
   /// The pause after `failures` failed attempts: 50 ms, growing 1.6× to at most 1 s, so a
   /// server that comes up is found within a second.
-  static func backoff(afterFailures failures: Int) -> UInt64 {
+  public static func backoff(afterFailures failures: Int) -> UInt64 {
     var delay = 50_000_000.0
     for _ in 1..<max(failures, 1) { delay = min(delay * 1.6, 1_000_000_000) }
     return UInt64(delay)
   }
 
-  /// Connects now, before any call (`onConnected` or `onFailure` follows).
+  /// Connects now, before any call (`onConnected` or `onConnectFailed` follows).
   public func connect() {
     guard current == nil, !isConnecting, !isClosing else { return }
     isConnecting = true
@@ -209,7 +213,7 @@ public final class ClientChannel {
     let failed = waiting
     waiting.removeAll()
     for call in failed { call.finish(status, reset: nil) }
-    onFailure?(error)
+    onConnectFailed?(error)
   }
 
   /// GOAWAY: the connection takes no new calls; it stays until its calls are done.
@@ -234,9 +238,9 @@ public final class ClientChannel {
     // A TLS failure decides the run even while closing (a refused client certificate is
     // only reported after the handshake).
     if let error, error.kind == .tls {
-      onFailure?(error)
+      onConnectionLost?(error)
     } else if wasCurrent && !isClosing {
-      onFailure?(error ?? TransportError(.unavailable, "the server closed the connection"))
+      onConnectionLost?(error ?? TransportError(.unavailable, "the server closed the connection"))
     }
     finishClosingIfDone()
   }

@@ -16,9 +16,13 @@ protocol CallDriver: AnyObject {
   func cancelAll()
   /// stdout caught up after falling behind (drivers that pause for it go on).
   func outputDidCatchUp()
+  /// Whether the driver starts its calls again when the connection is lost (`health --wait`),
+  /// so the run goes on.
+  var retriesAfterLostConnection: Bool { get }
 }
 
 extension CallDriver {
   var needsConnection: Bool { true }
+  var retriesAfterLostConnection: Bool { false }
   func outputDidCatchUp() {}
 }

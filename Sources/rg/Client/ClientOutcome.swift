@@ -19,6 +19,8 @@ enum ClientOutcome: Error {
   case outputClosed
   /// SIGINT, SIGTERM or SIGHUP (the number): open streams were cancelled, GOAWAY sent.
   case interrupted(Int32)
+  /// `rg health`: the server answered, and it is not serving; the text says what it said.
+  case notServing(String)
 
   /// The exit status of DESIGN §1.
   var exitCode: Int32 {
@@ -30,6 +32,7 @@ enum ClientOutcome: Error {
     case .failure: 1
     // As the shell reports a process killed by the signal: 130, 143, 129.
     case .interrupted(let signal): 128 + signal
+    case .notServing: Self.notServingExitCode
     }
   }
 
@@ -40,9 +43,12 @@ enum ClientOutcome: Error {
     case .status(let status): status.description
     case .transport(let error): Self.message(for: error)
     case .badInput(let source, let error): "\(source):\(error.description)"
-    case .unsuitableInput(let text), .failure(let text): text
+    case .unsuitableInput(let text), .failure(let text), .notServing(let text): text
     }
   }
+
+  /// `rg health`'s "the server says it is not healthy" (DESIGN §1).
+  static let notServingExitCode: Int32 = 4
 
   /// 64 + N, the convention grpcurl set, so scripts port over.
   static func exitCode(for code: GRPCStatusCode) -> Int32 {
@@ -75,7 +81,8 @@ enum ClientOutcome: Error {
     guard let other else { return true }
     switch other {
     case .ok: return true
-    case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure: return false
+    case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure, .notServing:
+      return false
     case .status, .transport:
       switch self {
       case .interrupted, .outputClosed, .badInput, .unsuitableInput: return true

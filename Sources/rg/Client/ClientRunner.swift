@@ -6,6 +6,17 @@ enum ClientRunner {
   static func run<Request, Response>(
     _ method: MethodDescriptor<Request, Response>, _ options: ClientOptions
   ) -> Int32 {
+    run(session: ClientSession(options, numbersCalls: method.shape == .unary), options: options) {
+      $0.makeDriver(for: method)
+    }
+  }
+
+  /// Runs `session` with the driver `makeDriver` builds, after the checks every client run
+  /// shares.
+  static func run(
+    session: @autoclosure () -> ClientSession, options: ClientOptions,
+    _ makeDriver: (ClientSession) -> Result<any CallDriver, ClientOutcome>
+  ) -> Int32 {
     // A closed stdout must surface as EPIPE (a quiet success), never kill rg.
     signal(SIGPIPE, SIG_IGN)
     occupyClosedStandardDescriptors()
@@ -18,9 +29,7 @@ enum ClientRunner {
       ClientDiagnostics.error(problem)
       return 1
     }
-    return ClientSession(options, numbersCalls: method.shape == .unary).run {
-      $0.makeDriver(for: method)
-    }
+    return session().run(makeDriver)
   }
 
   /// Opens /dev/null on any of fds 0-2 that the parent closed (`rg get <&-`): otherwise the

@@ -78,12 +78,16 @@ final class ClientSession {
       log?.connecting(to: options.address, tls: options.tls != nil)
     }
     channel.onConnected = { [unowned self] stream in connected(stream) }
-    channel.onFailure = { [unowned self] error in finish(.transport(error)) }
+    channel.onConnectFailed = { [unowned self] error in finish(.transport(error)) }
+    channel.onConnectionLost = { [unowned self] error in
+      // A driver that retries its calls carries on; for the others the run is over.
+      if driver?.retriesAfterLostConnection == true && error.kind != .tls { return }
+      finish(.transport(error))
+    }
     if sink.isBehind { channel.pauseReading() }
     if options.waitForReady {
       channel.waitForReady(
-        untilNanoseconds: EventLoop.now()
-          + (options.timeoutNanoseconds ?? ClientOptions.defaultWaitForReadyNanoseconds)
+        untilNanoseconds: EventLoop.now() + options.waitForReadyNanoseconds
       ) { [unowned self] attempt, error, delay in
         log?.retrying(attempt: attempt, after: error, delay: delay)
       }

@@ -65,7 +65,7 @@ final class VerboseLog {
     field.name == "grpc-message" && field.value.isEmpty
   }
 
-  private func event(_ text: String) {
+  func event(_ text: String) {
     ClientDiagnostics.line("* \(text)")
   }
 

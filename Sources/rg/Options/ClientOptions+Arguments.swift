@@ -14,7 +14,8 @@ enum ClientArguments {
 
   /// What `rg health` shares with the others: no input, no dry run.
   static func forHealth(extra: [ArgumentDefinition]) -> [ArgumentDefinition] {
-    [address.definition] + connection + tls
+    // `--wait` is health's own, stronger form of --wait-for-ready.
+    [address.definition] + connection.filter { $0.key != waitForReady.definition.key } + tls
       + [header.definition, timeout.definition, maxMessageSize.definition] + extra
       + output
   }

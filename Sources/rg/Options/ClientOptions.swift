@@ -33,6 +33,13 @@ struct ClientOptions {
   var dryRun: Bool
   /// Keep trying to connect (with backoff) until the deadline instead of failing at once.
   var waitForReady = false
+  /// How long wait-for-ready waits, when not --timeout or the default.
+  var waitLimitNanoseconds: UInt64?
+
+  /// How long wait-for-ready keeps trying to connect.
+  var waitForReadyNanoseconds: UInt64 {
+    waitLimitNanoseconds ?? timeoutNanoseconds ?? Self.defaultWaitForReadyNanoseconds
+  }
 
   init(
     address: ServerAddress, tls: TLSClientConfiguration? = TLSClientConfiguration(),
