@@ -17,7 +17,7 @@ _rg_options() {
     /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
     /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
     /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --shared-chat -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -31,7 +31,7 @@ _rg_value_options() {
     /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
     /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
     /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac
