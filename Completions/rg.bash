@@ -5,7 +5,7 @@
 # The subcommands of the command at path $1 (/ is the root).
 _rg_subcommands() {
     case $1 in
-    /) echo "get list record chat serve completions man help" ;;
+    /) echo "get list record chat health serve completions man help" ;;
     esac
 }
 
@@ -17,7 +17,8 @@ _rg_options() {
     /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
     /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
     /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --shared-chat -h --help" ;;
+    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -31,7 +32,8 @@ _rg_value_options() {
     /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
     /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
     /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size" ;;
+    /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac
@@ -60,11 +62,15 @@ _rg_complete_value() {
     "/chat --key") _rg_filedir ;;
     "/chat -d" | "/chat --data") _rg_at_file ;;
     "/chat 1") ;;
+    "/health --cacert") _rg_filedir ;;
+    "/health --cert") _rg_filedir ;;
+    "/health --key") _rg_filedir ;;
+    "/health 1") ;;
     "/serve --db") _rg_filedir 'json' ;;
     "/serve --tls-cert") _rg_filedir ;;
     "/serve --tls-key") _rg_filedir ;;
     "/completions 1") COMPREPLY+=($(compgen -W "bash zsh" -- "$cur")) ;;
-    "/help 1") COMPREPLY+=($(compgen -W "get list record chat serve completions man" -- "$cur")) ;;
+    "/help 1") COMPREPLY+=($(compgen -W "get list record chat health serve completions man" -- "$cur")) ;;
     esac
 }
 

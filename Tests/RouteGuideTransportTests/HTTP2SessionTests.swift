@@ -54,6 +54,47 @@ import Testing
     }
   }
 
+  /// nghttp2 answers PINGs itself; the application hears of each one afterwards (servers
+  /// count them), and of whether HEADERS or DATA went out in between.
+  @Test func peerPingsReachTheDelegateAlreadyAnswered() throws {
+    let loop = EventLoop()
+    let (clientStream, serverStream) = try makeSocketPair()
+    let server = try RawHTTP2Peer(role: .server, stream: serverStream, loop: loop)
+    let client = try RawHTTP2Peer(stream: clientStream, loop: loop)
+    try client.ping()
+    try client.ping()
+    try runLoop(loop) { client.pingAcks == 2 }
+    #expect(server.pings == 2 && client.pings == 0)
+    #expect(server.eventsInsideLibrary == 0)
+    // SETTINGS and PING ACKs are not data.
+    #expect(!server.session.sentHeadersOrData)
+    server.onRequest = { peer, id in
+      try? peer.respond(id, [(":status", "200")], body: [1], end: .endStream)
+    }
+    let id = try client.request(Self.request, body: [])
+    try runLoop(loop) { client.closed[id] != nil }
+    #expect(server.session.sentHeadersOrData)
+  }
+
+  /// A GOAWAY with debug data ends the session once written, even with streams open.
+  @Test func finalGoAwayEndsTheSessionWithStreamsOpen() throws {
+    let loop = EventLoop()
+    let (clientStream, serverStream) = try makeSocketPair()
+    let server = try RawHTTP2Peer(role: .server, stream: serverStream, loop: loop)
+    let client = try RawHTTP2Peer(stream: clientStream, loop: loop)
+    let id = try client.request(Self.request, body: [1])
+    try runLoop(loop) { server.headers[id] != nil }
+    try server.session.submitFinalGoAway(HTTP2ErrorCode.enhanceYourCalm, debugData: "calm")
+    server.pump.flush()
+    try runLoop(loop) { server.closeError != nil && client.closeError != nil }
+    #expect(client.goAways.last?.errorCode == HTTP2ErrorCode.enhanceYourCalm)
+    #expect(client.goAways.last?.lastStreamID == id)
+    // In order on the server's side: it asked for this end.
+    if case .some(.some(let error)) = server.closeError {
+      Issue.record("the server's end was reported as an error: \(error)")
+    }
+  }
+
   @Test func guardRefusesEntryWhileInsideAndWhileDispatching() throws {
     let session = try HTTP2Session(role: .client, settings: HTTP2Session.Settings())
     #expect(throws: Never.self) { try session.checkNotInsideLibrary("test") }

@@ -14,6 +14,12 @@ import Testing
     #expect(defaults["port"] == String(options.port))
     #expect(defaults["max-concurrent-streams"] == String(options.maxConcurrentStreams))
     #expect(try ByteSizeParser.parse(defaults["max-msg-size"] ?? "") == options.maxMessageSize)
+    #expect(
+      try DurationParser.parse(defaults["max-connection-idle"] ?? "") == options.maxConnectionIdle)
+    #expect(
+      try DurationParser.parse(defaults["min-ping-interval"] ?? "") == options.minPingInterval)
+    // Sized from the open-file limit when the server starts, so not declared.
+    #expect(defaults["max-connections"] == nil)
   }
 
   @Test func databaseCompletesJSONFiles() {

@@ -13,18 +13,23 @@ import Testing
     #expect(ServeOptions().port == 50051)
     #expect(ServeOptions().maxConcurrentStreams == 100)
     #expect(ServeOptions().maxMessageSize == 4 << 20)
+    #expect(ServeOptions().maxConnections == nil)
+    #expect(ServeOptions().maxConnectionIdle == 300_000_000_000)
+    #expect(ServeOptions().minPingInterval == 300_000_000_000)
   }
 
   @Test func everyOptionLandsInItsField() {
     let options = serveOptions([
       "--bind", "[::1]", "--port", "0", "--db", "db.json", "--tls-cert", "c.pem", "--tls-key",
-      "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--shared-chat",
+      "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--max-connections",
+      "50", "--max-connection-idle", "90s", "--min-ping-interval", "10s", "--shared-chat",
     ])
     #expect(
       options
         == ServeOptions(
           bind: "::1", port: 0, db: "db.json", tlsCertificate: "c.pem", tlsKey: "k.pem",
-          maxConcurrentStreams: 8, maxMessageSize: 1 << 20, sharedChat: true))
+          maxConcurrentStreams: 8, maxMessageSize: 1 << 20, maxConnections: 50,
+          maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true))
   }
 
   @Test(arguments: [
@@ -42,6 +47,16 @@ import Testing
       "invalid --max-concurrent-streams '0': must be between 1 and 2147483647"
     ),
     (["--max-msg-size", "0"], "invalid --max-msg-size '0': a size must be greater than 0"),
+    (["--max-connections", "0"], "invalid --max-connections '0': must be at least 1"),
+    (["--max-connections", "many"], "invalid --max-connections 'many': not a whole number"),
+    (
+      ["--max-connection-idle", "0"],
+      "invalid --max-connection-idle '0': a duration must be greater than 0"
+    ),
+    (
+      ["--min-ping-interval", "5x"],
+      "invalid --min-ping-interval '5x': unknown unit 'x' (use ms, s, m or h)"
+    ),
     (["localhost:1"], "unexpected argument 'localhost:1'"),
     (["--plaintext"], "unknown option --plaintext"),
   ])

@@ -36,8 +36,24 @@ public final class EventLoop {
   private var beforeBlocking: [UInt64: () -> Void] = [:]
   private var nextID: UInt64 = 1
   private var stopped = false
+  private var readBufferStorage: UnsafeMutableRawBufferPointer?
 
   public init() {}
+
+  deinit {
+    readBufferStorage?.deallocate()
+  }
+
+  /// One buffer for the socket reads of every connection on this loop, made on first use:
+  /// each read is handed on before the next begins (one thread), so a thousand connections
+  /// need not keep 64 KiB each.
+  func sharedReadBuffer(byteCount: Int) -> UnsafeMutableRawBufferPointer {
+    if let buffer = readBufferStorage, buffer.count >= byteCount { return buffer }
+    readBufferStorage?.deallocate()
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: byteCount, alignment: 1)
+    readBufferStorage = buffer
+    return buffer
+  }
 
   /// Monotonic clock in nanoseconds.
   public static func now() -> UInt64 {

@@ -16,6 +16,8 @@ struct HTTP2EventQueue {
     case goAway(lastStreamID: Int32, errorCode: UInt32)
     case settings
     case pingAck
+    /// A PING from the peer (nghttp2 has queued its ACK already).
+    case ping
     /// A RST_STREAM the peer sent (the stream's close follows as its own event).
     case peerReset(streamID: Int32)
     /// A HEADERS frame nghttp2 could not send (e.g. larger than it sends at most).
@@ -26,6 +28,8 @@ struct HTTP2EventQueue {
   private var bytes: [UInt8] = []
 
   var isEmpty: Bool { events.isEmpty }
+  /// Bytes the payload store keeps for later rounds.
+  var storeCapacity: Int { bytes.capacity }
 
   mutating func append(_ event: Event) {
     events.append(event)
@@ -42,6 +46,13 @@ struct HTTP2EventQueue {
     events = []
     bytes = []
     return taken
+  }
+
+  /// Lets go of the capacity kept for the next round: an idle connection should not hold on
+  /// to what its busiest moment needed.
+  mutating func releaseCapacity() {
+    if events.isEmpty { events = [] }
+    if bytes.isEmpty { bytes = [] }
   }
 
   /// Takes back the arrays of a finished `take`, so their capacity serves the next round.

@@ -13,7 +13,6 @@ final class HTTP2Pump {
   let stream: any ByteStream
   private let loop: EventLoop
   private let session: HTTP2Session
-  private let readBuffer: UnsafeMutableRawBufferPointer
   private var token: EventLoop.Token?
   private var output: [UInt8] = []
   private var outputOffset = 0
@@ -36,11 +35,6 @@ final class HTTP2Pump {
     self.stream = stream
     self.loop = loop
     self.session = session
-    readBuffer = .allocate(byteCount: Self.readChunkSize, alignment: 1)
-  }
-
-  deinit {
-    readBuffer.deallocate()
   }
 
   /// Starts watching the stream; what the session queued (preface, SETTINGS) goes out on the
@@ -52,6 +46,8 @@ final class HTTP2Pump {
 
   /// Bytes waiting in the pump's own output buffer.
   var bufferedOutputBytes: Int { output.count - outputOffset }
+  /// What the output buffer and the session's payload store keep allocated, in use or not.
+  var retainedBufferBytes: Int { output.capacity + session.events.storeCapacity }
 
   func pauseReading() {
     isReadingPaused = true
@@ -100,6 +96,8 @@ final class HTTP2Pump {
   }
 
   private func readAvailable() {
+    // Shared by every pump on the loop: nghttp2 copies what it keeps before `receive` returns.
+    let readBuffer = loop.sharedReadBuffer(byteCount: Self.readChunkSize)
     var reads = 0
     while !isClosed && !isReadingPaused {
       if reads == Self.readsPerEvent { return scheduleRead() }
@@ -229,6 +227,17 @@ final class HTTP2Pump {
     session.connectionFailure.map {
       TransportError(.protocolError, "\(stream.peerDescription): \($0)")
     }
+  }
+
+  /// Gives back the capacity the output buffer and the session's event store grew to, when
+  /// nothing waits in them (e.g. a server connection whose last call ended).
+  func releaseIdleBuffers() {
+    guard !isBusy, !isClosed else { return }
+    if bufferedOutputBytes == 0 {
+      output = []
+      outputOffset = 0
+    }
+    session.events.releaseCapacity()
   }
 
   /// Closes the stream now, without flushing; `onClose` runs once.

@@ -36,9 +36,8 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
       let status = GRPCStatus(.internal, "method \(method) is not allowed; gRPC uses POST")
       return reject(streamID: streamID, httpStatus: 405, status)
     }
-    guard ClientCall.isGRPCContentType(contentType) else {
-      let status = GRPCStatus(.internal, "invalid gRPC request content-type \"\(contentType)\"")
-      return reject(streamID: streamID, httpStatus: 415, status)
+    if let (httpStatus, status) = Self.refusal(contentType: contentType, headers: headers) {
+      return reject(streamID: streamID, httpStatus: httpStatus, status)
     }
     let size = HTTP2HeaderBlock.listSize(headers)
     guard heldHeaderBytes + size <= Self.maxHeldHeaderBytes else {
@@ -53,9 +52,35 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
       maxReceiveMessageSize: maxReceiveMessageSize)
     heldHeaderBytes += size
     calls[streamID] = call
+    idleSince = nil
     call.startDeadline(on: loop)
     acceptCall(call)
     if endStream { call.didFinishReceiving() }
+  }
+
+  /// Why a POST request cannot become a call, as an HTTP status and a gRPC status; nil if it
+  /// can. Only protobuf is spoken; a malformed grpc-timeout is INTERNAL with HTTP 400, as
+  /// grpc-go answers it.
+  static func refusal(contentType: String, headers: [(name: String, value: String)])
+    -> (httpStatus: Int, GRPCStatus)?
+  {
+    switch GRPCContentType(contentType) {
+    case .notGRPC:
+      return (415, GRPCStatus(.internal, "invalid gRPC request content-type \"\(contentType)\""))
+    case .otherCodec(let codec):
+      let message =
+        "content-type \"\(contentType)\": this server speaks protobuf only "
+        + "(application/grpc or application/grpc+proto), not \(codec)"
+      return (200, GRPCStatus(.unimplemented, message))
+    case .protobuf:
+      break
+    }
+    if let timeout = headers.first(where: { $0.name == "grpc-timeout" })?.value,
+      GRPCTimeout.decode(timeout) == nil
+    {
+      return (400, GRPCStatus(.internal, "malformed grpc-timeout \"\(timeout.prefix(40))\""))
+    }
+    return nil
   }
 
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
@@ -70,6 +95,7 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
     guard let call = calls.removeValue(forKey: streamID) else { return }
     heldHeaderBytes -= call.headerBytes
     call.didClose()
+    if calls.isEmpty { callsDidEnd() }
   }
 
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {}

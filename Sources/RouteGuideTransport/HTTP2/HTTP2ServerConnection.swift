@@ -16,6 +16,9 @@ public final class HTTP2ServerConnection {
   static let maxHeaderListSize: UInt32 = 16 << 10
   /// Request header bytes the open calls of one connection may hold together.
   static let maxHeldHeaderBytes = 256 << 10
+  /// How long a final GOAWAY may take to leave before the connection is cut anyway (a client
+  /// that does not read must not keep it).
+  static let finalGoAwayGrace: UInt64 = 1_000_000_000
 
   private enum Shutdown {
     case running
@@ -24,27 +27,42 @@ public final class HTTP2ServerConnection {
   }
 
   let loop: EventLoop
-  private let session: HTTP2Session
-  private let pump: HTTP2Pump
+  let session: HTTP2Session
+  let pump: HTTP2Pump
   let maxReceiveMessageSize: Int
+  let policy: ConnectionPolicy
   let acceptCall: (ServerCall) -> Void
   var calls: [Int32: ServerCall] = [:]
   /// What the open calls' request headers hold, against `maxHeldHeaderBytes`.
   var heldHeaderBytes = 0
   private var shutdown = Shutdown.running
+  /// The debug data of the final GOAWAY of a graceful shutdown (e.g. `max_idle`).
+  private var shutdownReason = ""
   var settingsReceived = false
   var handshakeTimer: EventLoop.Token?
+  /// When the last call ended (or the connection began); nil while calls are open.
+  var idleSince: UInt64? = EventLoop.now()
+  var idleTimer: EventLoop.Token?
+  var pingPolicy: HTTP2PingPolicy
+  var resetLimit: HTTP2ResetLimit
+  /// A GOAWAY that ends the connection was submitted: nothing more to do but send it.
+  var isEnding = false
 
   /// Runs once when the connection is closed.
   public var onClose: (() -> Void)?
 
   public init(
     stream: any ByteStream, loop: EventLoop, maxConcurrentStreams: UInt32,
-    maxReceiveMessageSize: Int, acceptCall: @escaping (ServerCall) -> Void
+    maxReceiveMessageSize: Int, policy: ConnectionPolicy = ConnectionPolicy(),
+    acceptCall: @escaping (ServerCall) -> Void
   ) throws(TransportError) {
     self.loop = loop
     self.maxReceiveMessageSize = maxReceiveMessageSize
+    self.policy = policy
     self.acceptCall = acceptCall
+    pingPolicy = HTTP2PingPolicy(
+      minInterval: policy.minPingIntervalNanoseconds, maxStrikes: policy.maxPingStrikes)
+    resetLimit = HTTP2ResetLimit(burst: policy.resetBurst, perSecond: policy.resetsPerSecond)
     var settings = HTTP2Session.Settings()
     settings.maxConcurrentStreams = maxConcurrentStreams
     settings.maxHeaderListSize = Self.maxHeaderListSize
@@ -57,6 +75,7 @@ public final class HTTP2ServerConnection {
       guard let self, !settingsReceived else { return }
       abort()
     }
+    if let maxIdle = policy.maxIdleNanoseconds { scheduleIdleCheck(after: maxIdle) }
   }
 
   /// Calls accepted whose streams are still open.
@@ -66,10 +85,12 @@ public final class HTTP2ServerConnection {
   /// Bytes written by nghttp2 that the socket has not taken yet.
   public var bufferedOutputBytes: Int { pump.bufferedOutputBytes }
 
-  /// GOAWAY in two steps (notice, PING round trip, final GOAWAY); closes when the calls end.
-  public func shutdownGracefully() {
-    guard case .running = shutdown, !pump.isClosed else { return }
+  /// GOAWAY in two steps (notice, PING round trip, final GOAWAY with `reason` as its debug
+  /// data); closes when the calls end.
+  public func shutdownGracefully(reason: String = "") {
+    guard case .running = shutdown, !pump.isClosed, !isEnding else { return }
     shutdown = .noticeSent
+    shutdownReason = reason
     do {
       try session.submitShutdownNotice()
       try session.submitPing()
@@ -81,10 +102,12 @@ public final class HTTP2ServerConnection {
   }
 
   func sendFinalGoAway() {
-    guard case .noticeSent = shutdown, !pump.isClosed else { return }
+    guard case .noticeSent = shutdown, !pump.isClosed, !isEnding else { return }
     shutdown = .goAwaySent
     do {
-      try session.submitGoAway(lastStreamID: session.lastProcessedStreamID, HTTP2ErrorCode.noError)
+      try session.submitGoAway(
+        lastStreamID: session.lastProcessedStreamID, HTTP2ErrorCode.noError,
+        debugData: shutdownReason)
       pump.flushSoon()
     } catch {
       abort()
@@ -134,6 +157,7 @@ public final class HTTP2ServerConnection {
     // Events still recorded for this session concern nobody now.
     session.delegate = nil
     if let handshakeTimer { loop.cancelTimer(handshakeTimer) }
+    if let idleTimer { loop.cancelTimer(idleTimer) }
     let open = calls.sorted { $0.key < $1.key }.map(\.value)
     calls.removeAll()
     heldHeaderBytes = 0

@@ -41,6 +41,8 @@ extension HTTP2Session {
       events.append(.settings)
     case NGHTTP2_PING.rawValue where isAck:
       events.append(.pingAck)
+    case NGHTTP2_PING.rawValue:
+      events.append(.ping)
     case NGHTTP2_RST_STREAM.rawValue:
       events.append(.peerReset(streamID: streamID))
     default:
@@ -84,11 +86,18 @@ let onDataSourceReadCallback: nghttp2_data_source_read_callback = {
 
 /// A GOAWAY with an error code that the application did not ask for means nghttp2 gave up on
 /// the peer: remember why, so the connection reports a protocol error rather than a plain close.
+/// HEADERS and DATA are noted for the server's keepalive policy (pings while data flows are
+/// fair).
 private let onFrameSendCallback: nghttp2_on_frame_send_callback = { _, frame, userData in
   guard let userData, let frame else { return 0 }
   let session = Unmanaged<HTTP2Session>.fromOpaque(userData).takeUnretainedValue()
-  if UInt32(frame.pointee.hd.type) == NGHTTP2_GOAWAY.rawValue {
+  switch UInt32(frame.pointee.hd.type) {
+  case NGHTTP2_GOAWAY.rawValue:
     session.goAwaySent(errorCode: frame.pointee.goaway.error_code)
+  case NGHTTP2_HEADERS.rawValue, NGHTTP2_DATA.rawValue:
+    session.sentHeadersOrData = true
+  default:
+    break
   }
   return 0
 }

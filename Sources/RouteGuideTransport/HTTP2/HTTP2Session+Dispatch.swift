@@ -69,6 +69,8 @@ extension HTTP2Session {
       try delegate.sessionDidReceiveSettings()
     case .pingAck:
       try delegate.sessionDidReceivePingAck()
+    case .ping:
+      try delegate.sessionDidReceivePing()
     case .peerReset(let streamID):
       try delegate.sessionDidReceiveReset(streamID: streamID)
     case .headersNotSent(let streamID, let reason):
@@ -84,7 +86,7 @@ extension HTTP2EventQueue.Event {
     case .headers(let id, _, _, _), .data(let id, _, _), .endOfData(let id),
       .streamClosed(let id, _), .peerReset(let id), .headersNotSent(let id, _):
       id
-    case .goAway, .settings, .pingAck: 0
+    case .goAway, .settings, .pingAck, .ping: 0
     }
   }
 }

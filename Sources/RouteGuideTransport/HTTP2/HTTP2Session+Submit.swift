@@ -79,6 +79,14 @@ extension HTTP2Session {
       "nghttp2_submit_goaway")
   }
 
+  /// GOAWAY with `code` and `debugData`, after which the session wants nothing more, open
+  /// streams or not: the pump closes once it is written. (nghttp2's own terminate carries no
+  /// debug data, and gRPC clients read it, e.g. `too_many_pings`.)
+  func submitFinalGoAway(_ code: UInt32, debugData: String) throws(TransportError) {
+    try submitGoAway(lastStreamID: lastProcessedStreamID, code, debugData: debugData)
+    finalGoAwayCode = code
+  }
+
   /// GOAWAY, after which nghttp2 wants nothing more: the pump closes once it is flushed.
   func terminate(_ code: UInt32) throws(TransportError) {
     try checkNotInsideLibrary("nghttp2_session_terminate_session")

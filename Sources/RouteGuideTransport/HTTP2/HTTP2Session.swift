@@ -44,6 +44,12 @@ final class HTTP2Session {
   /// Trailers a data provider asked for, submitted once nghttp2 has returned.
   var pendingTrailers: [(streamID: Int32, fields: [(name: String, value: String)])] = []
   let maxHeaderListSize: Int
+  /// HEADERS or DATA went out since the owner last cleared this (keepalive policy).
+  var sentHeadersOrData = false
+  /// The error code of a GOAWAY that ends the session once sent (`submitFinalGoAway`).
+  var finalGoAwayCode: UInt32?
+  /// That GOAWAY is out: nothing more is read, written or sent.
+  private(set) var finalGoAwaySent = false
 
   init(role: HTTP2Role, settings: Settings) throws(TransportError) {
     self.role = role
@@ -122,6 +128,8 @@ final class HTTP2Session {
   @discardableResult
   func appendOutput(to buffer: inout [UInt8], limit: Int) throws(TransportError) -> Bool {
     while buffer.count < limit {
+      // Whatever nghttp2 would send after a final GOAWAY (DATA of open streams) stays unsent.
+      if finalGoAwaySent { return true }
       var data: UnsafePointer<UInt8>?
       try enterLibrary("nghttp2_session_mem_send")
       let count = nghttp2_session_mem_send(handle, &data)
@@ -131,6 +139,7 @@ final class HTTP2Session {
         // Copied before the next mem_send, which invalidates `data`.
         buffer.append(contentsOf: UnsafeBufferPointer(start: data, count: count))
       }
+      if finalGoAwaySent { return true }
       let submitted = try submitPendingTrailers()
       if count <= 0 && !submitted { return true }
     }
@@ -138,9 +147,9 @@ final class HTTP2Session {
   }
 
   /// nghttp2 still expects frames from the peer (false once GOAWAY is done with and idle).
-  var wantsRead: Bool { nghttp2_session_want_read(handle) != 0 }
+  var wantsRead: Bool { !finalGoAwaySent && nghttp2_session_want_read(handle) != 0 }
   /// nghttp2 has frames to send that flow control allows.
-  var wantsWrite: Bool { nghttp2_session_want_write(handle) != 0 }
+  var wantsWrite: Bool { !finalGoAwaySent && nghttp2_session_want_write(handle) != 0 }
 
   /// The peer's SETTINGS_MAX_CONCURRENT_STREAMS (100 until its SETTINGS arrive).
   var remoteMaxConcurrentStreams: UInt32 {
@@ -159,6 +168,11 @@ final class HTTP2Session {
   var lastProcessedStreamID: Int32 { nghttp2_session_get_last_proc_stream_id(handle) }
 
   func goAwaySent(errorCode: UInt32) {
+    if let finalGoAwayCode, finalGoAwayCode == errorCode {
+      // The application's own: it knows why.
+      finalGoAwaySent = true
+      return
+    }
     guard errorCode != HTTP2ErrorCode.noError, connectionFailure == nil else { return }
     let reason = lastLibraryError.map { ": \($0)" } ?? ""
     connectionFailure =

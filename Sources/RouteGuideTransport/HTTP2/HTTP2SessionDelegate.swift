@@ -54,6 +54,8 @@ protocol HTTP2SessionDelegate: AnyObject {
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) throws(HTTP2CallbackError)
   func sessionDidReceiveSettings() throws(HTTP2CallbackError)
   func sessionDidReceivePingAck() throws(HTTP2CallbackError)
+  /// A PING from the peer, already answered by nghttp2 (servers count them: keepalive policy).
+  func sessionDidReceivePing() throws(HTTP2CallbackError)
   /// The peer reset `streamID` (its close follows as `sessionDidCloseStream`).
   func sessionDidReceiveReset(streamID: Int32) throws(HTTP2CallbackError)
   /// HEADERS for `streamID` could not be sent; its close follows.
@@ -65,6 +67,7 @@ protocol HTTP2SessionDelegate: AnyObject {
 }
 
 extension HTTP2SessionDelegate {
+  func sessionDidReceivePing() {}
   func sessionDidReceiveReset(streamID: Int32) {}
   func sessionDidFailToSendHeaders(streamID: Int32, reason: HTTP2SendFailure) {}
 }

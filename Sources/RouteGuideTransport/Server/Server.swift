@@ -11,14 +11,20 @@ public final class Server {
     public var maxReceiveMessageSize: Int
     /// How long open streams may run after a graceful shutdown starts before they are cut.
     public var gracePeriodNanoseconds: UInt64
+    /// Connections open at once; past it, a new one closes the longest idle (Server+Limits).
+    public var maxConnections: Int
+    public var connectionPolicy: ConnectionPolicy
 
     public init(
       maxConcurrentStreams: UInt32 = 100, maxReceiveMessageSize: Int = 4 * 1024 * 1024,
-      gracePeriodNanoseconds: UInt64 = 5_000_000_000
+      gracePeriodNanoseconds: UInt64 = 5_000_000_000, maxConnections: Int = 1 << 16,
+      connectionPolicy: ConnectionPolicy = ConnectionPolicy()
     ) {
       self.maxConcurrentStreams = maxConcurrentStreams
       self.maxReceiveMessageSize = maxReceiveMessageSize
       self.gracePeriodNanoseconds = gracePeriodNanoseconds
+      self.maxConnections = maxConnections
+      self.connectionPolicy = connectionPolicy
     }
   }
 
@@ -29,6 +35,9 @@ public final class Server {
   var listeners: [(listener: Listener, token: EventLoop.Token)] = []
   var connections: [ObjectIdentifier: HTTP2ServerConnection] = [:]
   var shutdown: Shutdown?
+  /// The pending malloc_trim, and when the last one ran (Server+Limits).
+  var trimTimer: EventLoop.Token?
+  var lastTrim: UInt64?
   /// Reports a connection that could not be set up (the server keeps going).
   public var onConnectionError: ((TransportError) -> Void)?
 
@@ -74,14 +83,18 @@ public final class Server {
   }
 
   private func serve(_ socket: any ByteStream) {
+    let hasRoom = connections.count < configuration.maxConnections || closeLongestIdle()
     do {
       let stream = try tls?.wrap(socket) ?? socket
       let connection = try HTTP2ServerConnection(
         stream: stream, loop: loop, maxConcurrentStreams: configuration.maxConcurrentStreams,
-        maxReceiveMessageSize: configuration.maxReceiveMessageSize, acceptCall: acceptCall)
+        maxReceiveMessageSize: configuration.maxReceiveMessageSize,
+        policy: configuration.connectionPolicy, acceptCall: acceptCall)
       let id = ObjectIdentifier(connection)
       connections[id] = connection
       connection.onClose = { [weak self] in self?.connectionDidClose(id) }
+      // Told why (and that its request was not processed, so a gRPC client may retry it).
+      if !hasRoom { connection.closeNow(reason: "max_connections") }
     } catch {
       socket.close()
       onConnectionError?(error)
@@ -100,5 +113,6 @@ public final class Server {
   private func connectionDidClose(_ id: ObjectIdentifier) {
     connections[id] = nil
     if connections.isEmpty { shutdown?.finish() }
+    scheduleMemoryTrim()
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import RouteGuideTransport
 
 /// `rg serve`: a RouteGuide server.
 struct ServeCommand: ParsableCommand {
@@ -9,6 +10,14 @@ struct ServeCommand: ParsableCommand {
       Serves the four RouteGuide methods over HTTP/2, plaintext unless --tls-cert and \
       --tls-key are given. Prints 'listening on HOST:PORT' on stderr once it accepts \
       connections. SIGTERM or SIGINT stop accepting and let open calls finish.
+
+      What a client can make it hold is bounded, as on a public gRPC server: request headers \
+      (16 KiB per call, 256 KiB per connection), connections (--max-connections; past it the \
+      connection idle the longest is closed), time without calls (--max-connection-idle). A \
+      client that pings more often than --min-ping-interval permits, or resets more than \
+      \(ConnectionPolicy().resetBurst) streams at once or \(ConnectionPolicy().resetsPerSecond) a \
+      second, gets GOAWAY ENHANCE_YOUR_CALM ('too_many_pings', \
+      'too_many_resets'). Only protobuf is spoken: application/grpc+json is UNIMPLEMENTED.
       """,
     examples: [
       CommandExample("Serve the built-in features on localhost:50051", "rg serve"),

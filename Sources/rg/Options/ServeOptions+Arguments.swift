@@ -29,6 +29,24 @@ extension ServeOptions {
       "max-msg-size", valueName: "BYTES",
       help: "The largest request message accepted (K, M, G = 1024, 1024², 1024³).",
       group: .server, defaultValue: "4M"),
+    .option(
+      "max-connections", valueName: "N",
+      help: "Connections open at once; past it, a new connection closes the one idle the "
+        + "longest (GOAWAY), or is closed itself if all have calls open. Default: the "
+        + "open-file limit (ulimit -n) minus 32.",
+      group: .server),
+    .option(
+      "max-connection-idle", valueName: "DURATION",
+      help: "Close a connection without open calls after this long, with GOAWAY (gRPC "
+        + "clients reconnect when they need to).",
+      group: .server, defaultValue: "5m"),
+    .option(
+      "min-ping-interval", valueName: "DURATION",
+      help: "The shortest time between a client's keepalive PINGs that the server permits "
+        + "(gRPC's permit keepalive time); after three PINGs sooner than that, with no "
+        + "response data sent in between, the connection ends with GOAWAY ENHANCE_YOUR_CALM "
+        + "'too_many_pings'.",
+      group: .server, defaultValue: "5m"),
     .flag(
       "shared-chat",
       help: "Let RouteChat calls see the notes of all calls, not only their own.",

@@ -12,6 +12,11 @@ extension ServeOptions {
     maxConcurrentStreams =
       try values.value("max-concurrent-streams", Self.streamLimit) ?? maxConcurrentStreams
     maxMessageSize = try values.value("max-msg-size", ByteSizeParser.parse) ?? maxMessageSize
+    maxConnections = try values.value("max-connections", Self.connectionLimit)
+    maxConnectionIdle =
+      try values.value("max-connection-idle", DurationParser.parse) ?? maxConnectionIdle
+    minPingInterval =
+      try values.value("min-ping-interval", DurationParser.parse) ?? minPingInterval
     sharedChat = values.flag("shared-chat")
     if tlsCertificate != nil, tlsKey == nil {
       throw ValidationError("--tls-cert needs --tls-key (the private key of the certificate)")
@@ -41,6 +46,12 @@ extension ServeOptions {
     guard (0...65535).contains(value) else {
       throw OptionValueError("out of range (0-65535; 0 picks a free port)")
     }
+    return value
+  }
+
+  static func connectionLimit(_ text: String) throws(OptionValueError) -> Int {
+    guard let value = Int(text) else { throw OptionValueError("not a whole number") }
+    guard value >= 1 else { throw OptionValueError("must be at least 1") }
     return value
   }
 

@@ -10,13 +10,21 @@ struct ServeOptions: Hashable, Sendable {
   var tlsKey: String?
   var maxConcurrentStreams: Int = 100
   var maxMessageSize: Int = 4 << 20
+  /// nil: sized from the open-file limit when the server starts (ServeSetup).
+  var maxConnections: Int?
+  /// Nanoseconds a connection may go without calls; gRPC's MaxConnectionIdle.
+  var maxConnectionIdle: UInt64 = 300_000_000_000
+  /// Nanoseconds between client PINGs that are no strike; gRPC's permit keepalive time.
+  var minPingInterval: UInt64 = 300_000_000_000
   /// Chat notes of all calls are visible to each other, as in the Go and Java servers.
   var sharedChat: Bool = false
 
   init(
     bind: String = "127.0.0.1", port: Int = 50051, db: String? = nil,
     tlsCertificate: String? = nil, tlsKey: String? = nil, maxConcurrentStreams: Int = 100,
-    maxMessageSize: Int = 4 << 20, sharedChat: Bool = false
+    maxMessageSize: Int = 4 << 20, maxConnections: Int? = nil,
+    maxConnectionIdle: UInt64 = 300_000_000_000, minPingInterval: UInt64 = 300_000_000_000,
+    sharedChat: Bool = false
   ) {
     self.bind = bind
     self.port = port
@@ -25,6 +33,9 @@ struct ServeOptions: Hashable, Sendable {
     self.tlsKey = tlsKey
     self.maxConcurrentStreams = maxConcurrentStreams
     self.maxMessageSize = maxMessageSize
+    self.maxConnections = maxConnections
+    self.maxConnectionIdle = maxConnectionIdle
+    self.minPingInterval = minPingInterval
     self.sharedChat = sharedChat
   }
 }

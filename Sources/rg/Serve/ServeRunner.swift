@@ -20,9 +20,7 @@ enum ServeRunner {
         database: database, sharedChat: options.sharedChat, clock: EventLoop.now)
       server = Server(
         loop: loop, listeners: [listener], tls: tls,
-        configuration: Server.Configuration(
-          maxConcurrentStreams: UInt32(clamping: options.maxConcurrentStreams),
-          maxReceiveMessageSize: options.maxMessageSize, gracePeriodNanoseconds: gracePeriod),
+        configuration: ServeSetup.configuration(options, gracePeriod: gracePeriod),
         acceptCall: service.accept)
     } catch {
       ClientDiagnostics.error(error.description)

@@ -1,3 +1,4 @@
+import Glibc
 import RouteGuideServer
 import RouteGuideTransport
 
@@ -32,6 +33,30 @@ enum ServeSetup {
     default:
       throw ServeError("serve: --tls-cert and --tls-key must be given together")
     }
+  }
+
+  /// The server's limits from the options.
+  static func configuration(_ options: ServeOptions, gracePeriod: UInt64) -> Server.Configuration {
+    Server.Configuration(
+      maxConcurrentStreams: UInt32(clamping: options.maxConcurrentStreams),
+      maxReceiveMessageSize: options.maxMessageSize, gracePeriodNanoseconds: gracePeriod,
+      maxConnections: options.maxConnections ?? defaultMaxConnections(),
+      connectionPolicy: ConnectionPolicy(
+        maxIdleNanoseconds: options.maxConnectionIdle,
+        minPingIntervalNanoseconds: options.minPingInterval))
+  }
+
+  /// Descriptors kept for the listener, signals, the database file and the standard streams.
+  static let reservedDescriptors = 32
+
+  /// The open-file limit minus the reserve: past it, accept() would fail and a waiting client
+  /// would get nothing, where closing an idle connection lets it in.
+  static func defaultMaxConnections() -> Int {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1 << 16 }
+    // RLIM_INFINITY is all ones: clamped like any limit beyond a million.
+    let open = Int(clamping: min(limit.rlim_cur, 1 << 20))
+    return max(1, open - reservedDescriptors)
   }
 
   /// The listening socket on --bind and --port (0 picks a free port).

@@ -13,6 +13,11 @@ final class RawHTTP2Peer: HTTP2SessionDelegate {
   var closeError: TransportError??
   /// Streams whose header block was over the session's limit.
   var oversized: Set<Int32> = []
+  /// Every GOAWAY received, in order.
+  var goAways: [(lastStreamID: Int32, errorCode: UInt32)] = []
+  /// PINGs received (not ACKs), and ACKs of ours.
+  var pings = 0
+  var pingAcks = 0
   /// Server role: called when a request's headers are complete.
   var onRequest: ((RawHTTP2Peer, Int32) -> Void)?
 
@@ -94,9 +99,28 @@ final class RawHTTP2Peer: HTTP2SessionDelegate {
     closed[streamID] = errorCode
   }
 
-  func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) { noteEvent() }
+  func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {
+    noteEvent()
+    goAways.append((lastStreamID, errorCode))
+  }
+
   func sessionDidReceiveSettings() { noteEvent() }
-  func sessionDidReceivePingAck() { noteEvent() }
+
+  func sessionDidReceivePingAck() {
+    noteEvent()
+    pingAcks += 1
+  }
+
+  func sessionDidReceivePing() {
+    noteEvent()
+    pings += 1
+  }
+
+  /// Sends a PING.
+  func ping() throws {
+    try session.submitPing()
+    pump.flushSoon()
+  }
 
   func sessionReadBody(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer)
     -> HTTP2DataChunk
