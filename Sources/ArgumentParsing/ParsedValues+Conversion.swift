@@ -1,7 +1,7 @@
 extension ParsedValues {
   /// The effective value converted by `convert`; a conversion error becomes a usage error that
   /// names the argument and the text, e.g. `invalid --timeout '0s': must be greater than 0`.
-  public func value<T, E: Error>(
+  func value<T, E: Error>(
     _ key: String, _ convert: (String) throws(E) -> T
   ) throws(ValidationError) -> T? {
     guard let (word, source) = resolved(key) else { return nil }
@@ -10,7 +10,7 @@ extension ParsedValues {
 
   /// The effective value as the bytes given, converted by `convert` (for an argument that
   /// `acceptsBytes`); errors read as those of `value(_:_:)`.
-  public func value<T, E: Error>(
+  func value<T, E: Error>(
     _ key: String, bytes convert: ([UInt8]) throws(E) -> T
   ) throws(ValidationError) -> T? {
     guard let (word, source) = resolved(key) else { return nil }
@@ -19,14 +19,14 @@ extension ParsedValues {
   }
 
   /// The effective value of an argument whose type knows how to read itself.
-  public func value<T: ArgumentConvertible>(
+  func value<T: ArgumentConvertible>(
     _ key: String, as type: T.Type = T.self
   ) throws(ValidationError) -> T? {
     try value(key) { (text: String) throws(ValidationError) -> T in try T(argument: text) }
   }
 
   /// Every value given on the command line, each converted by `convert`.
-  public func values<T, E: Error>(
+  func values<T, E: Error>(
     _ key: String, _ convert: (String) throws(E) -> T
   ) throws(ValidationError) -> [T] {
     let definition = definition(key)
@@ -39,7 +39,7 @@ extension ParsedValues {
   }
 
   /// Every value given on the command line as the bytes given, each converted by `convert`.
-  public func values<T, E: Error>(
+  func values<T, E: Error>(
     _ key: String, bytes convert: ([UInt8]) throws(E) -> T
   ) throws(ValidationError) -> [T] {
     let definition = definition(key)

@@ -1,4 +1,4 @@
-/// The values one command's arguments were given, read by key with typed accessors.
+/// The values one command's arguments were given, read through typed keys (ArgumentKey.swift).
 ///
 /// A value comes from the command line, else the argument's environment variable, else its
 /// declared default. An empty variable counts as unset, as `VAR= command` means to Unix tools.
@@ -37,40 +37,40 @@ public struct ParsedValues: Sendable {
   }
 
   /// Whether the argument appeared on the command line.
-  public func isPresent(_ key: String) -> Bool {
+  func isPresent(_ key: String) -> Bool {
     !(given[definition(key).key] ?? []).isEmpty
   }
 
   /// How many times a flag or option appeared on the command line.
-  public func count(_ key: String) -> Int {
+  func count(_ key: String) -> Int {
     given[definition(key).key]?.count ?? 0
   }
 
-  public func flag(_ key: String) -> Bool { isPresent(key) }
+  func flag(_ key: String) -> Bool { isPresent(key) }
 
   /// The effective text value: the last one given, else the environment, else the default.
-  public func string(_ key: String) -> String? {
+  func string(_ key: String) -> String? {
     resolved(key)?.word.text
   }
 
   /// Every value given on the command line, in order (for repeatable options).
-  public func strings(_ key: String) -> [String] {
+  func strings(_ key: String) -> [String] {
     (given[definition(key).key] ?? []).map(\.text)
   }
 
   /// The effective value as the bytes given (for an argument that `acceptsBytes`; text
   /// arguments are UTF-8 anyway).
-  public func bytes(_ key: String) -> [UInt8]? {
+  func bytes(_ key: String) -> [UInt8]? {
     resolved(key)?.word.bytes
   }
 
   /// Every value given on the command line as the bytes given, in order.
-  public func allBytes(_ key: String) -> [[UInt8]] {
+  func allBytes(_ key: String) -> [[UInt8]] {
     (given[definition(key).key] ?? []).map(\.bytes)
   }
 
   /// Where the effective value of `key` came from; nil when it has none.
-  public func source(_ key: String) -> Source? {
+  func source(_ key: String) -> Source? {
     resolved(key)?.source
   }
 

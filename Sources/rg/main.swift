@@ -13,9 +13,10 @@ struct RGCommand: ParsableCommand {
         localhost:50051.
 
         Exit status: 0 every call ended OK; 1 I/O, TLS or internal error; 2 usage error; \
-        3 bad input; 64+N a call ended with gRPC status N (78 UNAVAILABLE also when the \
-        server cannot be reached); 130 interrupted. 0, 2 and 64+N are grpcurl's codes; \
-        grpcurl exits 1 for bad input and for a server it cannot reach.
+        3 bad input; 4 rg health: the server says it is not serving; 64+N a call ended with \
+        gRPC status N (78 UNAVAILABLE also when the server cannot be reached); 130, 143, 129 \
+        interrupted by SIGINT, SIGTERM, SIGHUP. 0, 2 and 64+N are grpcurl's codes; grpcurl \
+        exits 1 for bad input and for a server it cannot reach.
         """,
       version: RGVersion.text,
       examples: [
@@ -24,7 +25,7 @@ struct RGCommand: ParsableCommand {
         CommandExample(
           "Run a local server and talk to it",
           "rg serve & echo '{\"latitude\": 409146138, \"longitude\": -746188906}' | rg get "
-            + "http://localhost:50051"),
+            + "--wait-for-ready http://localhost:50051"),
       ],
       subcommands: [
         GetCommand.self, ListCommand.self, RecordCommand.self, ChatCommand.self,

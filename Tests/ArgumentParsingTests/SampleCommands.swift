@@ -1,4 +1,4 @@
-import ArgumentParsing
+@testable import ArgumentParsing
 
 // A small command tree shaped like rg's, used by the tests of every file.
 

@@ -12,3 +12,7 @@ public func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T)
     Thread { continuation.resume(with: Result { try body() }) }.start()
   }
 }
+
+// Handed between a test and the thread it waits on, one at a time, never used concurrently.
+extension ServerProcess: @unchecked Sendable {}
+extension ChildProcess: @unchecked Sendable {}

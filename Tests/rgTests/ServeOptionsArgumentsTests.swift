@@ -6,7 +6,7 @@ import Testing
 @Suite struct ServeOptionsArgumentsTests {
   @Test func declaredDefaultsMatchTheStructDefaults() throws {
     let defaults = Dictionary(
-      uniqueKeysWithValues: ServeOptions.arguments.compactMap { definition in
+      uniqueKeysWithValues: ServeArguments.all.compactMap { definition in
         definition.defaultValue.map { (definition.key, $0) }
       })
     let options = ServeOptions()
@@ -23,7 +23,7 @@ import Testing
   }
 
   @Test func databaseCompletesJSONFiles() {
-    let db = ServeOptions.arguments.first { $0.key == "db" }
+    let db = ServeArguments.all.first { $0.key == "db" }
     #expect(db?.completion == .file(extensions: ["json"]))
   }
 }

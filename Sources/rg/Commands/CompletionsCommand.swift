@@ -19,12 +19,12 @@ struct CompletionsCommand: ParsableCommand {
         "rg completions zsh --name grg | tee ~/.zsh/functions/_grg"),
     ])
 
-  static let arguments: [ArgumentDefinition] = [
+  static let shellKey = OptionKey(
     .positional(
       "SHELL", help: "The shell to complete in.", isOptional: false,
-      completion: .choices(Shell.allCases.map(\.rawValue))),
-    ProgramName.argument,
-  ]
+      completion: .choices(Shell.allCases.map(\.rawValue))))
+
+  static let arguments: [ArgumentDefinition] = [shellKey.definition, ProgramName.argument]
 
   /// The shells there is a generator for.
   enum Shell: String, CaseIterable {
@@ -36,7 +36,7 @@ struct CompletionsCommand: ParsableCommand {
   let programName: String
 
   init(values: ParsedValues) throws(ValidationError) {
-    let text = values.string("shell") ?? ""
+    let text = try values.value(Self.shellKey) ?? ""
     guard let shell = Shell(rawValue: text) else {
       throw ValidationError("unknown shell '\(text)' (use bash or zsh)")
     }

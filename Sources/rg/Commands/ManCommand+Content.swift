@@ -101,12 +101,19 @@ extension ManCommand {
             "Bad input: a JSON value that does not parse or does not fit the message "
               + "(line:column given)."),
           ManPageDefinition(
+            "4",
+            "\(name) health: the server answered, and it is not serving (NOT_SERVING, UNKNOWN, "
+              + "or SERVICE_UNKNOWN for a service it does not know)."),
+          ManPageDefinition(
             "64 + N",
             "A call ended with gRPC status N (e.g. 68 DEADLINE_EXCEEDED, 76 UNIMPLEMENTED); "
               + "78 UNAVAILABLE also when the server cannot be reached: connection refused, "
               + "host not found, --connect-timeout passed."),
           ManPageDefinition(
-            "130", "Interrupted (SIGINT): open streams are cancelled with RST_STREAM(CANCEL)."),
+            "130, 143, 129",
+            "Interrupted by SIGINT, SIGTERM or SIGHUP (the codes a shell gives a process the "
+              + "signal killed): open streams are cancelled with RST_STREAM(CANCEL) and GOAWAY "
+              + "is sent first."),
         ]),
       ])
   }
@@ -135,6 +142,9 @@ extension ManCommand {
     CommandExample(
       "Print every field, with the proto field names",
       "rg get --emit-defaults --proto-names -d '{}'"),
+    CommandExample(
+      "In a CI job: wait until the server is serving (or 30 s have passed), then call it",
+      #"rg health --wait --timeout 30s && rg get -d '{"latitude": 1, "longitude": 2}'"#),
     CommandExample(
       "Set a deadline and send metadata with each call",
       #"rg get --timeout 2s -H 'x-request-id: 42' -d '{"latitude": 1, "longitude": 2}'"#),

@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
         "rg serve --db route_guide_db.json --tls-cert server.pem --tls-key server.key --port 0"),
     ])
 
-  static var arguments: [ArgumentDefinition] { ServeOptions.arguments }
+  static var arguments: [ArgumentDefinition] { ServeArguments.all }
 
   let options: ServeOptions
 

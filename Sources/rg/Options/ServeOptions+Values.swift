@@ -3,21 +3,19 @@ import ArgumentParsing
 /// Reads and checks `rg serve`'s options from parsed values.
 extension ServeOptions {
   init(values: ParsedValues) throws(ValidationError) {
+    typealias Key = ServeArguments
     self.init()
-    bind = try values.value("bind", Self.bindAddress) ?? bind
-    port = try values.value("port", Self.portNumber) ?? port
-    db = try values.value("db", ClientOptions.fileName)
-    tlsCertificate = try values.value("tls-cert", ClientOptions.fileName)
-    tlsKey = try values.value("tls-key", ClientOptions.fileName)
-    maxConcurrentStreams =
-      try values.value("max-concurrent-streams", Self.streamLimit) ?? maxConcurrentStreams
-    maxMessageSize = try values.value("max-msg-size", ByteSizeParser.parse) ?? maxMessageSize
-    maxConnections = try values.value("max-connections", Self.connectionLimit)
-    maxConnectionIdle =
-      try values.value("max-connection-idle", DurationParser.parse) ?? maxConnectionIdle
-    minPingInterval =
-      try values.value("min-ping-interval", DurationParser.parse) ?? minPingInterval
-    sharedChat = values.flag("shared-chat")
+    bind = try values.value(Key.bind) ?? bind
+    port = try values.value(Key.port) ?? port
+    db = try values.value(Key.database)
+    tlsCertificate = try values.value(Key.tlsCertificate)
+    tlsKey = try values.value(Key.tlsKey)
+    maxConcurrentStreams = try values.value(Key.maxConcurrentStreams) ?? maxConcurrentStreams
+    maxMessageSize = try values.value(Key.maxMessageSize) ?? maxMessageSize
+    maxConnections = try values.value(Key.maxConnections)
+    maxConnectionIdle = try values.value(Key.maxConnectionIdle) ?? maxConnectionIdle
+    minPingInterval = try values.value(Key.minPingInterval) ?? minPingInterval
+    sharedChat = values.flag(Key.sharedChat)
     if tlsCertificate != nil, tlsKey == nil {
       throw ValidationError("--tls-cert needs --tls-key (the private key of the certificate)")
     }
