@@ -1,11 +1,19 @@
 /// A message a gRPC method sends or receives: protobuf on the wire, proto3 JSON for people.
-public typealias GRPCMessage = JSONMessage & ProtobufMessage
+///
+/// One protocol rather than a composition: a generic type over messages is then instantiated
+/// with one conformance lookup per message instead of two, which a one-shot run pays at start.
+public protocol GRPCMessage: JSONMessage, ProtobufMessage {}
 
 /// One RPC, as data: where it lives, its shape, and the messages it carries.
 ///
 /// Code that works for any method (client drivers, the server router, the terminal hint,
 /// `--dry-run`) reads these values instead of listing methods.
-public struct MethodDescriptor<Request: GRPCMessage, Response: GRPCMessage>: Sendable {
+///
+/// The message types are unconstrained here and constrained where a descriptor is made (and
+/// where code uses them): every subcommand's descriptor is touched while the command line is
+/// parsed, and a constrained generic type costs conformance lookups at its first use, which a
+/// one-shot `rg get` pays at start.
+public struct MethodDescriptor<Request, Response>: Sendable {
   /// The full service name, e.g. `routeguide.RouteGuide`.
   public let service: String
   /// The method's name, e.g. `GetFeature`.
@@ -20,7 +28,8 @@ public struct MethodDescriptor<Request: GRPCMessage, Response: GRPCMessage>: Sen
   /// The same method without its Swift types, for tables of methods.
   public let info: MethodInfo
 
-  public init(service: String, name: String, shape: CallShape, inputDescription: String) {
+  public init(service: String, name: String, shape: CallShape, inputDescription: String)
+  where Request: GRPCMessage, Response: GRPCMessage {
     self.service = service
     self.name = name
     self.shape = shape

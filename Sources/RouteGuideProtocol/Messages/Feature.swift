@@ -8,3 +8,5 @@ public struct Feature: Hashable, Sendable {
     self.location = location
   }
 }
+
+extension Feature: GRPCMessage {}

@@ -8,3 +8,5 @@ public struct Point: Hashable, Sendable {
     self.longitude = longitude
   }
 }
+
+extension Point: GRPCMessage {}

@@ -8,3 +8,5 @@ public struct Rectangle: Hashable, Sendable {
     self.hi = hi
   }
 }
+
+extension Rectangle: GRPCMessage {}

@@ -8,3 +8,5 @@ public struct RouteNote: Hashable, Sendable {
     self.message = message
   }
 }
+
+extension RouteNote: GRPCMessage {}

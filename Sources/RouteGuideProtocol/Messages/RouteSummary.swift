@@ -14,3 +14,5 @@ public struct RouteSummary: Hashable, Sendable {
     self.elapsedTime = elapsedTime
   }
 }
+
+extension RouteSummary: GRPCMessage {}

@@ -3,7 +3,7 @@ import RouteGuideProtocol
 
 /// The entry point of the client subcommands: runs the calls, returns the exit status.
 enum ClientRunner {
-  static func run<Request, Response>(
+  static func run<Request: GRPCMessage, Response: GRPCMessage>(
     _ method: MethodDescriptor<Request, Response>, _ options: ClientOptions
   ) -> Int32 {
     run(session: ClientSession(options, numbersCalls: method.shape == .unary), options: options) {

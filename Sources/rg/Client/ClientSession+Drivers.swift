@@ -7,7 +7,7 @@ extension ClientSession {
 
   /// The driver for `method`'s call shape, reading the input the options name; with
   /// `--dry-run`, the driver that prints the frames instead.
-  func makeDriver<Request, Response>(
+  func makeDriver<Request: GRPCMessage, Response: GRPCMessage>(
     for method: MethodDescriptor<Request, Response>
   ) -> Result<any CallDriver, ClientOutcome> {
     makeInput(for: method).map { input -> any CallDriver in
@@ -27,7 +27,7 @@ extension ClientSession {
     }
   }
 
-  func makeInput<Request, Response>(
+  func makeInput<Request: GRPCMessage, Response>(
     for method: MethodDescriptor<Request, Response>
   ) -> Result<MessageInput<Request>, ClientOutcome> {
     switch options.input {

@@ -31,6 +31,9 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
     self.sink = sink
   }
 
+  // Specialized for `list` (see UnaryDriver): generic metadata lookups for every streamed
+  // message cost +38% instructions on a 100k-feature list.
+  @_specialize(where Request == Rectangle, Response == Feature)
   func start(on channel: ClientChannel?) {
     guard let channel else { return }
     self.channel = channel
@@ -43,6 +46,7 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
     call?.cancel()
   }
 
+  @_specialize(where Request == Rectangle, Response == Feature)
   private func readInput() {
     guard !inputEnded, failure == nil else { return }
     switch input.next() {
@@ -114,11 +118,13 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
     settings.log?.headers(call, headers)
   }
 
+  @_specialize(where Request == Rectangle, Response == Feature)
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard failure == nil else { return }
-    switch CallSettings.decode(payload, as: Response.self) {
-    case .success(let response): sink.append(response)
-    case .failure(let status): fail(.status(status))
+    do throws(GRPCStatus) {
+      sink.append(try CallSettings.decode(payload, as: Response.self))
+    } catch {
+      fail(.status(error))
     }
   }
 

@@ -58,15 +58,15 @@ final class StreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDr
   @_specialize(where Request == RouteNote, Response == RouteNote)
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard decodeFailure == nil else { return }
-    switch CallSettings.decode(payload, as: Response.self) {
-    case .success(let response):
+    do throws(GRPCStatus) {
+      let response = try CallSettings.decode(payload, as: Response.self)
       if method.shape.isServerStreaming {
         sink.append(response)
       } else {
         heldResponse = response
       }
-    case .failure(let status):
-      decodeFailure = status
+    } catch {
+      decodeFailure = error
       pump?.stop()
       call.cancel()
     }

@@ -44,6 +44,10 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     self.concurrency = max(1, concurrency)
   }
 
+  // Specialized for `get`: called through the CallDriver and ClientCallDelegate protocols, the
+  // generic code looks up generic metadata for every message (+17% instructions for 10k
+  // calls, callgrind); specialized, the per-call path runs without it.
+  @_specialize(where Request == Point, Response == Feature)
   func start(on channel: ClientChannel?) {
     guard let channel else { return }
     self.channel = channel
@@ -73,6 +77,7 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     startCalls()
   }
 
+  @_specialize(where Request == Point, Response == Feature)
   private func startCalls() {
     while failure == nil && !inputEnded && started - printed < window {
       switch input.next() {
@@ -124,16 +129,18 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     serverAnswered()
   }
 
+  @_specialize(where Request == Point, Response == Feature)
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
     guard let index = indexOfCall[ObjectIdentifier(call)] else { return }
-    switch CallSettings.decode(payload, as: Response.self) {
-    case .success(let answer): answers[index] = answer
-    case .failure(let status):
-      fail(at: index, .status(status))
+    do throws(GRPCStatus) {
+      answers[index] = try CallSettings.decode(payload, as: Response.self)
+    } catch {
+      fail(at: index, .status(error))
       call.cancel()
     }
   }
 
+  @_specialize(where Request == Point, Response == Feature)
   func callDidFinish(
     _ call: ClientCall, status: GRPCStatus, trailers: [(name: String, value: String)]
   ) {

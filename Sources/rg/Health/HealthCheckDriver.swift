@@ -68,9 +68,7 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
   }
 
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
-    if case .success(let answer) = CallSettings.decode(payload, as: HealthCheckResponse.self) {
-      response = answer
-    }
+    response = try? CallSettings.decode(payload, as: HealthCheckResponse.self)
   }
 
   func callDidFinish(

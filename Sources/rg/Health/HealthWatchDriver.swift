@@ -37,12 +37,12 @@ final class HealthWatchDriver: CallDriver, ClientCallDelegate {
   }
 
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
-    switch CallSettings.decode(payload, as: HealthCheckResponse.self) {
-    case .success(let response):
+    do throws(GRPCStatus) {
+      let response = try CallSettings.decode(payload, as: HealthCheckResponse.self)
       last = response
       sink.append(response)
-    case .failure(let status):
-      decodeFailure = status
+    } catch {
+      decodeFailure = error
       call.cancel()
     }
   }

@@ -47,3 +47,5 @@ extension HealthCheckRequest: JSONMessage {
     writer.endObject()
   }
 }
+
+extension HealthCheckRequest: GRPCMessage {}

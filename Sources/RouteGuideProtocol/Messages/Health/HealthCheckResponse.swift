@@ -47,3 +47,5 @@ extension HealthCheckResponse: JSONMessage {
     writer.endObject()
   }
 }
+
+extension HealthCheckResponse: GRPCMessage {}
