@@ -13,10 +13,10 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
