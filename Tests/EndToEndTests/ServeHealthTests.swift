@@ -53,6 +53,21 @@ import Testing
     #expect(try server.child.wait(timeout: 15) == 0)
   }
 
+  @Test func watcherThatWentAwayIsForgottenAndTheOthersStillHear() throws {
+    let server = try SignalableServer()
+    let gone = try HealthPeers.watcher(server.address, "")
+    #expect(try gone.readLine(timeout: 15) == HealthPeers.status("SERVING"))
+    gone.signal(SIGKILL)
+    _ = try gone.wait(timeout: 10)
+    let watcher = try HealthPeers.watcher(server.address, "routeguide.RouteGuide")
+    defer { watcher.signal(SIGKILL) }
+    #expect(try watcher.readLine(timeout: 15) == HealthPeers.status("SERVING"))
+    server.child.signal(SIGTERM)
+    #expect(try watcher.readLine(timeout: 10) == HealthPeers.status("NOT_SERVING"))
+    #expect(try watcher.readLine(timeout: 10) == HealthPeers.endOK)
+    #expect(try server.child.wait(timeout: 15) == 0)
+  }
+
   @Test func healthAndRouteGuideShareOneServer() throws {
     let server = try ServerProcess.rgServe()
     defer { server.stop() }

@@ -3,43 +3,6 @@ import Testing
 
 @testable import RouteGuideServer
 
-/// A service of two methods whose calls answer with their own name, so a test sees which
-/// service and method a path reached.
-final class NamedService: GRPCService {
-  let serviceName: String
-  private(set) var callsMade = 0
-
-  init(_ serviceName: String) {
-    self.serviceName = serviceName
-  }
-
-  static func unary(_ service: String, _ name: String) -> MethodDescriptor<
-    HealthCheckRequest, HealthCheckRequest
-  > {
-    MethodDescriptor(service: service, name: name, shape: .unary, inputDescription: "")
-  }
-
-  var methodHandlers: [MethodHandler] {
-    ["One", "Two"].map { name in
-      MethodHandler(Self.unary(serviceName, name)) { [self] in
-        callsMade += 1
-        return NameCall("\(serviceName)/\(name)")
-      }
-    }
-  }
-}
-
-/// Answers a HealthCheckRequest holding its name at half-close.
-final class NameCall: CallLogic {
-  let name: String
-  init(_ name: String) { self.name = name }
-  func receive(_ payload: [UInt8], _ responder: any CallResponder) {}
-  func receiveEnd(_ responder: any CallResponder) {
-    responder.send(HealthCheckRequest(service: name))
-    responder.finish(.ok)
-  }
-}
-
 @Suite struct ServiceRouterTests {
   func answer(_ router: ServiceRouter, _ path: String) throws -> String {
     let responder = RecordingResponder()
@@ -119,6 +82,12 @@ final class NameCall: CallLogic {
       let router = ServiceRouter()
       router.register(NamedService("a.A"))
       router.register(NamedService("a.A"))
+    }
+  }
+
+  @Test func aMethodOfAnotherServiceStopsTheServer() async {
+    await #expect(processExitsWith: .failure) {
+      ServiceRouter().register(MislabelledService())
     }
   }
 }
