@@ -44,11 +44,13 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# The Python peers of the interop tests: grpcio, protobuf, h2 and the generated RouteGuide stubs.
+# The Python peers of the interop tests: the packages of Tests/Interop/requirements.txt (grpcio,
+# its health checking service, protobuf, h2) and the generated RouteGuide stubs. Remade when
+# either file changes; pip leaves what is already installed as it is.
 venv: $(VENV)/.ready
-$(VENV)/.ready: Tests/Interop/route_guide.proto
+$(VENV)/.ready: Tests/Interop/route_guide.proto Tests/Interop/requirements.txt
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
-	$(PY) -m pip install -q grpcio grpcio-tools protobuf h2
+	$(PY) -m pip install -q -r Tests/Interop/requirements.txt
 	mkdir -p $(VENV)/gen
 	$(PY) -m grpc_tools.protoc -I Tests/Interop --python_out=$(VENV)/gen \
 	  --grpc_python_out=$(VENV)/gen Tests/Interop/route_guide.proto

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generates Sources/RouteGuideServer/BuiltinFeatures.swift from the tutorial's database.
+"""Generates Sources/RouteGuideServer/Features/BuiltinFeatures.swift from the tutorial's database.
 
-    python generate_builtin_features.py [DB_JSON] > Sources/RouteGuideServer/BuiltinFeatures.swift
+    python generate_builtin_features.py [DB_JSON] > Sources/RouteGuideServer/Features/BuiltinFeatures.swift
 
 DB_JSON defaults to ../shared/data/route_guide_db.json beside the repository. The output is
 already in swift-format's layout, so formatting never changes it, and BuiltinFeaturesTests

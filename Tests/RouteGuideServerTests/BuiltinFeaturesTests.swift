@@ -6,7 +6,7 @@ import Testing
 @testable import RouteGuideServer
 
 @Suite struct BuiltinFeaturesTests {
-  static let source = RepoPaths.root + "/Sources/RouteGuideServer/BuiltinFeatures.swift"
+  static let source = RepoPaths.root + "/Sources/RouteGuideServer/Features/BuiltinFeatures.swift"
   static let database = RepoPaths.sharedData + "/route_guide_db.json"
 
   @Test func generatedFileMatchesTheData() throws {

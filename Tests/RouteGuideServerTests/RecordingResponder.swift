@@ -1,8 +1,8 @@
 import RouteGuideProtocol
 import RouteGuideServer
 
-/// A fake transport call: records what a RouteGuide call sends and how it finishes.
-final class RecordingResponder: RouteGuideResponder {
+/// A fake transport call: records what a call's logic sends and how it finishes.
+final class RecordingResponder: CallResponder {
   /// Each sent message, encoded, in order.
   private(set) var sent: [[UInt8]] = []
   private(set) var statuses: [GRPCStatus] = []

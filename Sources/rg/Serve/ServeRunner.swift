@@ -12,16 +12,16 @@ enum ServeRunner {
     let loop = EventLoop()
     let server: Server
     let listener: Listener
+    let services: ServeServices
     do throws(ServeError) {
       let database = try ServeSetup.database(options)
       let tls = try ServeSetup.tlsContext(options)
       listener = try ServeSetup.listener(options)
-      let service = RouteGuideService(
-        database: database, sharedChat: options.sharedChat, clock: EventLoop.now)
+      services = ServeServices(database: database, options: options)
       server = Server(
         loop: loop, listeners: [listener], tls: tls,
         configuration: ServeSetup.configuration(options, gracePeriod: gracePeriod),
-        acceptCall: service.accept)
+        acceptCall: services.router.accept)
     } catch {
       ClientDiagnostics.error(error.description)
       return 1
@@ -29,6 +29,7 @@ enum ServeRunner {
     // Signals are taken over before the listening line, so a signal sent as soon as a script
     // sees the line always means a graceful stop.
     let signals = SignalWatcher(loop: loop, signals: [SIGTERM, SIGINT]) { _ in
+      services.beginShutdown()
       server.shutdownGracefully { loop.stop() }
     }
     ClientDiagnostics.line("listening on \(listener.localAddress)")

@@ -4,7 +4,7 @@ import RouteGuideProtocol
 ///
 /// Which notes are "earlier" depends on the board: the call's own (the tutorial) or one
 /// board for all calls (`--shared-chat`).
-final class RouteChatCall: RouteGuideCall {
+final class RouteChatCall: CallLogic {
   private let board: RouteChatBoard
   private var finished = false
 
@@ -12,7 +12,7 @@ final class RouteChatCall: RouteGuideCall {
     self.board = board
   }
 
-  func receive(_ payload: [UInt8], _ responder: any RouteGuideResponder) {
+  func receive(_ payload: [UInt8], _ responder: any CallResponder) {
     guard !finished else { return }
     do throws(GRPCStatus) {
       let note = try RouteNote.decodeRequest(payload)
@@ -25,14 +25,14 @@ final class RouteChatCall: RouteGuideCall {
     }
   }
 
-  func receiveEnd(_ responder: any RouteGuideResponder) {
+  func receiveEnd(_ responder: any CallResponder) {
     guard !finished else { return }
     finish(.ok, responder)
   }
 
   func cancel() { finished = true }
 
-  private func finish(_ status: GRPCStatus, _ responder: any RouteGuideResponder) {
+  private func finish(_ status: GRPCStatus, _ responder: any CallResponder) {
     finished = true
     responder.finish(status)
   }

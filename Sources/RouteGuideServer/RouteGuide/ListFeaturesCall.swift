@@ -2,7 +2,7 @@ import RouteGuideProtocol
 
 /// ListFeatures: every feature inside the rectangle, in database order, sent as fast as the
 /// peer reads and no faster.
-final class ListFeaturesCall: RouteGuideCall {
+final class ListFeaturesCall: CallLogic {
   private let database: FeatureDatabase
   private var request = SingleRequest<Rectangle>()
   private var listing: FeatureDatabase.Listing?
@@ -12,7 +12,7 @@ final class ListFeaturesCall: RouteGuideCall {
     self.database = database
   }
 
-  func receive(_ payload: [UInt8], _ responder: any RouteGuideResponder) {
+  func receive(_ payload: [UInt8], _ responder: any CallResponder) {
     guard !finished else { return }
     do throws(GRPCStatus) {
       try request.receive(payload)
@@ -21,7 +21,7 @@ final class ListFeaturesCall: RouteGuideCall {
     }
   }
 
-  func receiveEnd(_ responder: any RouteGuideResponder) {
+  func receiveEnd(_ responder: any CallResponder) {
     guard !finished, listing == nil else { return }
     do throws(GRPCStatus) {
       listing = database.features(in: try request.end())
@@ -31,7 +31,7 @@ final class ListFeaturesCall: RouteGuideCall {
     }
   }
 
-  func canSendMore(_ responder: any RouteGuideResponder) {
+  func canSendMore(_ responder: any CallResponder) {
     guard !finished, listing != nil else { return }
     pump(responder)
   }
@@ -39,7 +39,7 @@ final class ListFeaturesCall: RouteGuideCall {
   func cancel() { finished = true }
 
   /// Sends until the backlog reaches the high-water mark or the listing ends.
-  private func pump(_ responder: any RouteGuideResponder) {
+  private func pump(_ responder: any CallResponder) {
     while responder.bufferedResponseBytes < ResponseBacklog.highWater {
       guard let feature = listing?.next() else {
         finish(.ok, responder)
@@ -49,7 +49,7 @@ final class ListFeaturesCall: RouteGuideCall {
     }
   }
 
-  private func finish(_ status: GRPCStatus, _ responder: any RouteGuideResponder) {
+  private func finish(_ status: GRPCStatus, _ responder: any CallResponder) {
     finished = true
     responder.finish(status)
   }

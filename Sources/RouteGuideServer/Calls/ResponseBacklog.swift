@@ -1,6 +1,6 @@
 import RouteGuideTransport
 
-/// Response backlog limits shared by the streaming methods.
+/// Response backlog limits of the streaming methods.
 enum ResponseBacklog {
   /// ListFeatures stops producing above this and resumes on `canSendMore`, so a slow reader
   /// costs the server about this much memory. The transport reports `canSendMore` when the
@@ -9,4 +9,9 @@ enum ResponseBacklog {
   /// RouteChat cannot stop producing (each note must be answered), so a peer that sends but
   /// never reads is cut off here with RESOURCE_EXHAUSTED instead of growing without bound.
   static let chatLimit = 16 * 1024 * 1024
+  /// A health Watch sends while the backlog is below this; above it, it keeps only the newest
+  /// status and sends that on `canSendMore` (a watcher needs the latest status, not every
+  /// one). Not below the low-water mark: the transport reports `canSendMore` only when the
+  /// backlog falls through it, so a smaller limit could wait for a report that never comes.
+  static let healthWatch = ServerCall.lowWaterMark
 }

@@ -1,7 +1,7 @@
 import RouteGuideProtocol
 
 /// RecordRoute: counts the streamed points and answers one RouteSummary at the end.
-final class RecordRouteCall: RouteGuideCall {
+final class RecordRouteCall: CallLogic {
   private var recorder: RouteRecorder
   private let clock: () -> UInt64
   private var finished = false
@@ -12,7 +12,7 @@ final class RecordRouteCall: RouteGuideCall {
     self.clock = clock
   }
 
-  func receive(_ payload: [UInt8], _ responder: any RouteGuideResponder) {
+  func receive(_ payload: [UInt8], _ responder: any CallResponder) {
     guard !finished else { return }
     do throws(GRPCStatus) {
       recorder.add(try Point.decodeRequest(payload), now: clock())
@@ -21,7 +21,7 @@ final class RecordRouteCall: RouteGuideCall {
     }
   }
 
-  func receiveEnd(_ responder: any RouteGuideResponder) {
+  func receiveEnd(_ responder: any CallResponder) {
     guard !finished else { return }
     responder.send(recorder.summary(now: clock()))
     finish(.ok, responder)
@@ -29,7 +29,7 @@ final class RecordRouteCall: RouteGuideCall {
 
   func cancel() { finished = true }
 
-  private func finish(_ status: GRPCStatus, _ responder: any RouteGuideResponder) {
+  private func finish(_ status: GRPCStatus, _ responder: any CallResponder) {
     finished = true
     responder.finish(status)
   }

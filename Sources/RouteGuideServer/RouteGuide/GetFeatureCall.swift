@@ -1,7 +1,7 @@
 import RouteGuideProtocol
 
 /// GetFeature: the first feature at exactly the point, or an unnamed Feature at that point.
-final class GetFeatureCall: RouteGuideCall {
+final class GetFeatureCall: CallLogic {
   private let database: FeatureDatabase
   private var request = SingleRequest<Point>()
   private var finished = false
@@ -15,7 +15,7 @@ final class GetFeatureCall: RouteGuideCall {
     database.feature(at: point) ?? Feature(name: "", location: point)
   }
 
-  func receive(_ payload: [UInt8], _ responder: any RouteGuideResponder) {
+  func receive(_ payload: [UInt8], _ responder: any CallResponder) {
     guard !finished else { return }
     do throws(GRPCStatus) {
       try request.receive(payload)
@@ -24,7 +24,7 @@ final class GetFeatureCall: RouteGuideCall {
     }
   }
 
-  func receiveEnd(_ responder: any RouteGuideResponder) {
+  func receiveEnd(_ responder: any CallResponder) {
     guard !finished else { return }
     do throws(GRPCStatus) {
       let point = try request.end()
@@ -37,7 +37,7 @@ final class GetFeatureCall: RouteGuideCall {
 
   func cancel() { finished = true }
 
-  private func finish(_ status: GRPCStatus, _ responder: any RouteGuideResponder) {
+  private func finish(_ status: GRPCStatus, _ responder: any CallResponder) {
     finished = true
     responder.finish(status)
   }

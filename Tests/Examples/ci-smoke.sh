@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# A CI smoke test as a pipeline would write it: start the server in the background, wait
+# until it reports SERVING over grpc.health.v1, make one real call and check the answer, then
+# stop the server, which must exit cleanly. The server is stopped on any exit, whatever failed.
+#
+#   Tests/Examples/ci-smoke.sh PATH_TO_RG
+#
+# Exit status: 0 when every step went well; else the failing step's status (rg health: 4 not
+# serving, 78 no connection, 64+N a gRPC error; rg get: its own), or 1.
+set -uo pipefail
+
+rg=${1:?usage: ci-smoke.sh PATH_TO_RG}
+here=$(cd "$(dirname "$0")" && pwd)
+log=$(mktemp)
+server=
+
+fail() {
+  echo "ci-smoke: $1" >&2
+  exit "${2:-1}"
+}
+
+stop_server() {
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -f "$log"
+}
+trap stop_server EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# 1. The server, on a free port: it prints `listening on HOST:PORT` on stderr.
+"$rg" serve --port 0 2>"$log" &
+server=$!
+address=
+for _ in $(seq 100); do
+  address=$(sed -n 's/^listening on //p' "$log")
+  [ -n "$address" ] && break
+  kill -0 "$server" 2>/dev/null || fail "rg serve exited: $(cat "$log")"
+  sleep 0.1
+done
+[ -n "$address" ] || fail "rg serve did not print its address within 10 s"
+url="http://$address"
+
+# 2. Wait until the server says it is serving (it may listen before it is ready).
+"$rg" health --wait --timeout 10s "$url"
+status=$?
+[ "$status" -eq 0 ] || fail "rg health $url exited $status" "$status"
+
+# 3. One real call, and its answer.
+expected='{"name":"Berkshire Valley Management Area Trail, Jefferson, NJ, USA","location":{"latitude":409146138,"longitude":-746188906}}'
+answer=$("$rg" get --timeout 10s "$url" <"$here/point.json")
+status=$?
+[ "$status" -eq 0 ] || fail "rg get $url exited $status" "$status"
+[ "$answer" = "$expected" ] || fail "rg get answered $answer, expected $expected"
+
+# 4. A graceful stop: SIGTERM, and the server exits 0.
+kill -TERM "$server"
+wait "$server"
+status=$?
+server=
+[ "$status" -eq 0 ] || fail "rg serve exited $status after SIGTERM"
+echo "ci-smoke: ok ($url)"
