@@ -91,3 +91,7 @@ final class HealthServerPeer {
     }
   }
 }
+
+// Handed to the thread a test waits on, one user at a time.
+extension HealthServerPeer: @unchecked Sendable {}
+extension SignalableServer: @unchecked Sendable {}

@@ -30,18 +30,13 @@ trap stop_server EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# 1. The server, on a free port: it prints `listening on HOST:PORT` on stderr.
-"$rg" serve --port 0 2>"$log" &
+# 1. The server, in the background on a free port, and nothing else: the next step must not
+#    depend on the server being up yet (that race is what `rg health --wait` is for).
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') ||
+  fail "could not find a free port"
+"$rg" serve --port "$port" 2>"$log" &
 server=$!
-address=
-for _ in $(seq 100); do
-  address=$(sed -n 's/^listening on //p' "$log")
-  [ -n "$address" ] && break
-  kill -0 "$server" 2>/dev/null || fail "rg serve exited: $(cat "$log")"
-  sleep 0.1
-done
-[ -n "$address" ] || fail "rg serve did not print its address within 10 s"
-url="http://$address"
+url="http://127.0.0.1:$port"
 
 # 2. Wait until the server says it is serving (it may listen before it is ready).
 "$rg" health --wait --timeout 10s "$url"

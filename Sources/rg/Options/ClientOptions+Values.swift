@@ -17,12 +17,13 @@ extension ClientOptions {
     verbose = values.flag(Key.verbose)
     input = try values.value(Key.data) ?? .stdin
     dryRun = values.flag(Key.dryRun)
+    waitForReady = values.flag(Key.waitForReady)
     if shape == .unary {
       concurrency = try values.value(Key.concurrency) ?? concurrency
     }
   }
 
-  /// Reads where and how to connect: address, TLS, timeouts, keepalive, wait-for-ready.
+  /// Reads where and how to connect: address, TLS, timeouts, keepalive.
   init(connectionValues values: ParsedValues) throws(ValidationError) {
     typealias Key = ClientArguments
     let parsed = try values.value(Key.address)
@@ -42,7 +43,6 @@ extension ClientOptions {
     keepalive = KeepalivePolicy(
       interval: try values.value(Key.keepalive),
       timeout: try values.value(Key.keepaliveTimeout) ?? keepalive.timeout)
-    waitForReady = values.flag(Key.waitForReady)
   }
 
   /// What turned TLS off, for messages (`--plaintext`, `the http:// address`); nil with TLS.
