@@ -141,7 +141,8 @@ import Testing
     while child.readSome(child.stderrFD, into: &stderr) {}
     let text = String(decoding: stderr, as: UTF8.self)
     #expect(text.contains("> grpc-timeout: "), "\(text)")
-    #expect(text.hasSuffix("rg: DEADLINE_EXCEEDED: deadline exceeded after 300ms\n"), "\(text)")
+    // rg's own deadline, or the server's when both expire together on a loaded machine.
+    #expect(text.hasSuffix("\n") && text.contains("rg: DEADLINE_EXCEEDED: "), "\(text)")
   }
 
   @Test func connectionRefusedIsUnavailableNamingThePeer() throws {

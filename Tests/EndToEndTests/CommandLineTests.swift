@@ -44,7 +44,11 @@ import Testing
       "rg: invalid --port '70000': out of range (0-65535; 0 picks a free port)"
     ),
     (["gett"], "rg: unknown subcommand 'gett'; did you mean 'get'?"),
-    ([], "rg: missing subcommand (one of: get, list, record, chat, serve, completions, man, help)"),
+    (
+      [],
+      "rg: missing subcommand (one of: get, list, record, chat, health, serve, completions, man, "
+        + "help)"
+    ),
   ])
   func usageErrorsExitTwoWithTheMessageFirst(arguments: [String], message: String) throws {
     let result = try rg(arguments)

@@ -61,21 +61,36 @@ import Testing
     }
   }
 
-  /// --wait: refused while the peer is not listening, then NOT_SERVING, then SERVING.
+  /// --wait: refused while the peer is not listening, then NOT_SERVING, then SERVING. The
+  /// test turns the peer SERVING only once rg has seen it NOT_SERVING, whatever the load.
   @Test func waitKeepsAskingUntilServing() async throws {
-    let peer = try HealthServerPeer(["--start-delay", "1", "--command", #"set "" NOT_SERVING"#])
+    let peer = try HealthServerPeer(["--start-delay", "2", "--command", #"set "" NOT_SERVING"#])
     let address = peer.address
-    async let rg = onOwnThread { try Self.health(["--wait", "-v", address]) }
-    try await onOwnThread {
-      try peer.waitUntilListening()
-      usleep(700_000)
+    let (status, stdout, stderr) = try await onOwnThread {
+      let child = try ChildProcess(
+        RepoPaths.rgBinary, ["health", "--plaintext", "--wait", "-v", address],
+        pipeStdin: false, pipeStdout: true, pipeStderr: true)
+      var stderr: [UInt8] = []
+      let deadline = Date().addingTimeInterval(20)
+      while !String(decoding: stderr, as: UTF8.self).contains("NOT_SERVING; asking again"),
+        Date() < deadline
+      {
+        var ready = pollfd(fd: child.stderrFD, events: Int16(POLLIN), revents: 0)
+        if poll(&ready, 1, 100) == 1 && !child.readSome(child.stderrFD, into: &stderr) { break }
+      }
       _ = try peer.command(#"set "" SERVING"#)
+      let status = try child.wait(timeout: 10)
+      var stdout: [UInt8] = []
+      while child.readSome(child.stdoutFD, into: &stdout) {}
+      while child.readSome(child.stderrFD, into: &stderr) {}
+      return (
+        status, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+      )
     }
-    let result = try await rg
-    #expect(result.status == 0, "\(result.summary)")
-    #expect(result.stdoutLines == [HealthPeers.status("SERVING")])
-    #expect(result.stderrText.contains("failed: connection refused"), "\(result.stderrText)")
-    #expect(result.stderrText.contains(": NOT_SERVING; asking again in "), "\(result.stderrText)")
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout == HealthPeers.status("SERVING") + "\n")
+    #expect(stderr.contains("failed: connection refused"), "\(stderr)")
+    #expect(stderr.contains(": NOT_SERVING; asking again in "), "\(stderr)")
   }
 
   @Test func waitGivesUpAtTheTimeoutWithTheLastAnswer() async throws {

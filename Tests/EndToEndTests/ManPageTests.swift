@@ -38,7 +38,8 @@ import Testing
     #expect(
       titles == [
         "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "RG GET", "RG LIST", "RG RECORD", "RG CHAT",
-        "RG SERVE", "RG COMPLETIONS", "RG MAN", "RG HELP", "ADDRESS", "INPUT AND OUTPUT",
+        "RG HEALTH", "RG SERVE", "RG COMPLETIONS", "RG MAN", "RG HELP", "ADDRESS",
+        "INPUT AND OUTPUT",
         "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO",
       ])
   }
@@ -64,7 +65,7 @@ import Testing
   @Test func exitStatusAndEnvironmentAreListed() throws {
     let page = RoffPage(try rgOutput(["man"]))
     let status = try #require(page.section("EXIT STATUS"))
-    for code in ["0", "1", "2", "3", "64 + N", "130"] {
+    for code in ["0", "1", "2", "3", "4", "64 + N", "130, 143, 129"] {
       #expect(status.contains(".TP\n" + RoffPage.bold(code) + "\n"), "no exit status \(code)")
     }
     let environment = try #require(page.section("ENVIRONMENT"))
@@ -115,6 +116,8 @@ import Testing
 
   /// What each example prints against `rg serve` with the built-in features.
   static let expectedOutput: [String: String] = [
+    #"rg health --wait --timeout 30s && rg get -d '{"latitude": 1, "longitude": 2}'"#:
+      #"{"status":"SERVING"}"# + "\n" + #"{"location":{"latitude":1,"longitude":2}}"# + "\n",
     #"rg get -d '{"latitude": 409146138, "longitude": -746188906}'"#: berkshire,
     #"printf '{"latitude": %d, "longitude": %d}\n' 409146138 -746188906 0 0 | rg get"#:
       berkshire + #"{"location":{}}"# + "\n",

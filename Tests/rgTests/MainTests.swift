@@ -8,7 +8,7 @@ import Testing
     let root = CommandSpec(RGCommand.self)
     #expect(
       root.subcommands.map(\.name) == [
-        "get", "list", "record", "chat", "serve", "completions", "man", "help",
+        "get", "list", "record", "chat", "health", "serve", "completions", "man", "help",
       ])
   }
 
