@@ -13,11 +13,11 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
@@ -28,10 +28,10 @@ _rg_options() {
 # The options of the command at path $1 that take a value.
 _rg_value_options() {
     case $1 in
-    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency" ;;
-    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
+    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
+    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
     /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
     /completions) echo "--name" ;;
@@ -46,21 +46,29 @@ _rg_complete_value() {
     "/get --cert") _rg_filedir ;;
     "/get --key") _rg_filedir ;;
     "/get -d" | "/get --data") _rg_at_file ;;
+    "/get --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
+    "/get --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/get 1") ;;
     "/list --cacert") _rg_filedir ;;
     "/list --cert") _rg_filedir ;;
     "/list --key") _rg_filedir ;;
     "/list -d" | "/list --data") _rg_at_file ;;
+    "/list --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
+    "/list --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/list 1") ;;
     "/record --cacert") _rg_filedir ;;
     "/record --cert") _rg_filedir ;;
     "/record --key") _rg_filedir ;;
     "/record -d" | "/record --data") _rg_at_file ;;
+    "/record --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
+    "/record --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/record 1") ;;
     "/chat --cacert") _rg_filedir ;;
     "/chat --cert") _rg_filedir ;;
     "/chat --key") _rg_filedir ;;
     "/chat -d" | "/chat --data") _rg_at_file ;;
+    "/chat --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
+    "/chat --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/chat 1") ;;
     "/health --cacert") _rg_filedir ;;
     "/health --cert") _rg_filedir ;;

@@ -2,7 +2,7 @@
 """`make bench`: rg against the grpcio peer client, and rg serve against the grpcio server.
 
     python3 bench/run.py --rg PATH [--runs 5] [--scale 1] [--peer-fraction 0.1]
-        [--jobs get1,record,list,get,chat] [--no-peer] [--no-servers] [--results FILE]
+        [--jobs get1,record,list,listgeo,get,chat] [--no-peer] [--no-servers] [--results FILE]
 
 Part 1 runs each job with rg and with Tests/Interop/route_guide_client.py (grpcio, the same
 NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, interleaved
@@ -46,12 +46,16 @@ class Job:
     """One benchmark job: a method, an input file, and the goals rg must reach."""
 
     def __init__(self, key, title, method, data, unit, goal_rate=None, goal_seconds=None,
-                 goal_rss_mib=16, to_null=False, peer_data=None, expected=None):
+                 goal_rss_mib=16, to_null=False, peer_data=None, expected=None, rg_flags=(),
+                 no_peer=False, goal_vs=None):
         self.key, self.title, self.method, self.data = key, title, method, data
         self.unit, self.goal_rate, self.goal_seconds = unit, goal_rate, goal_seconds
         self.goal_rss_mib, self.to_null = goal_rss_mib, to_null
         self.peer_data = peer_data or data
         self.expected = expected
+        # Extra rg options; no peer to compare with (it has no such option); a goal relative
+        # to another job's median: (job key, factor).
+        self.rg_flags, self.no_peer, self.goal_vs = list(rg_flags), no_peer, goal_vs
 
 
 def main_jobs(scale):
@@ -64,6 +68,9 @@ def main_jobs(scale):
         Job("list", f"list {size(1_000_000)} features > /dev/null", "list", "rectangle",
             "features/s", goal_rate=1_000_000, to_null=True, peer_data="peer_rectangle",
             expected=1_000_000 * scale),
+        Job("listgeo", f"list {size(1_000_000)} features --format geojson > /dev/null", "list",
+            "rectangle", "features/s", to_null=True, expected=1_000_000 * scale,
+            rg_flags=["--format", "geojson"], no_peer=True, goal_vs=("list", 1.5)),
         Job("get", f"get {size(100_000)} points, one stdin", "get", "get", "calls/s",
             goal_rate=50_000, peer_data="peer_get"),
         Job("chat", f"chat {size(100_000)} notes", "chat", "notes", "notes/s",
@@ -201,8 +208,8 @@ def spawn_baseline(runs=20):
     return statistics.median(times)
 
 
-def rg_argv(rg, method, address):
-    return [rg, method, "--plaintext", address]
+def rg_argv(rg, method, address, flags=()):
+    return [rg, method, "--plaintext", *flags, address]
 
 
 def peer_argv(method, address):
@@ -236,6 +243,9 @@ class Result:
 
 def items_in(job, files, output):
     """The job's size: input values, or for list the features it printed."""
+    if job.method == "list" and "geojson" in job.rg_flags:
+        with open(output, encoding="utf-8") as file:
+            return len(json.load(file)["features"])
     if job.method == "list":
         return count_lines(output)
     return count_lines(files[job.data])
@@ -244,9 +254,13 @@ def items_in(job, files, output):
 def check_output(job, input_path, output_path, count):
     """What rg printed is what the job asked for: get answers each point, in input order;
     record counts every point; chat answers every second note; list printed every feature."""
+    problem = None
+    if "geojson" in job.rg_flags:
+        if job.expected is not None and count != job.expected:
+            raise RuntimeError(f"{job.title}: {count} features, expected {job.expected}")
+        return
     with open(output_path, encoding="utf-8") as file:
         lines = [json.loads(line) for line in file]
-    problem = None
     if job.method == "get":
         with open(input_path, encoding="utf-8") as file:
             points = [json.loads(line) for line in file if line.strip()]
@@ -268,8 +282,8 @@ def check_output(job, input_path, output_path, count):
 def warm_up(job, files, rg, peer, server, timeout):
     """One checked run each: counts, and the peer's answers equal rg's first answers."""
     rg_out = os.path.join(ROOT, "bench", "data", f"out_rg_{job.key}.ndjson")
-    rss = run_client(rg_argv(rg, job.method, server.address), files[job.data], rg_out, server,
-                     timeout, measure_rss=True).rss_mib
+    rss = run_client(rg_argv(rg, job.method, server.address, job.rg_flags), files[job.data],
+                     rg_out, server, timeout, measure_rss=True).rss_mib
     count = items_in(job, files, rg_out)
     check_output(job, files[job.data], rg_out, count)
     peer_count = None
@@ -292,13 +306,14 @@ def bench_main(args, files, server):
         if job.key not in args.jobs:
             continue
         print(f"  {job.title} ...", flush=True)
-        peer = not args.no_peer
+        peer = not args.no_peer and not job.no_peer
         count, peer_count, rss = warm_up(job, files, args.rg, peer, server, args.timeout)
         result = Result(job, count, peer_count)
         result.rss.append(rss)
         runs = args.runs * (4 if job.key == "get1" else 1)
         for _ in range(runs):
-            result.rg.append(run_client(rg_argv(args.rg, job.method, server.address),
+            result.rg.append(run_client(rg_argv(args.rg, job.method, server.address,
+                                                job.rg_flags),
                                         files[job.data], None if job.to_null else os.devnull,
                                         server, args.timeout))
             if peer:
@@ -306,7 +321,8 @@ def bench_main(args, files, server):
                                               files[job.peer_data], None, server,
                                               args.timeout, PEER_ENV))
         # One more measured run for peak RSS, after the timed ones.
-        result.rss.append(run_client(rg_argv(args.rg, job.method, server.address),
+        result.rss.append(run_client(rg_argv(args.rg, job.method, server.address,
+                                             job.rg_flags),
                                      files[job.data], None, server, args.timeout,
                                      measure_rss=True).rss_mib)
         results.append(result)
@@ -357,11 +373,16 @@ def rate(value, unit):
     return f"{value:,.0f} {unit}" if unit else ""
 
 
-def goal_text(result):
+def goal_text(result, medians):
     job = result.job
     rss = max(result.rss)
     met = rss <= job.goal_rss_mib
     parts = [f"RSS ≤ {job.goal_rss_mib} MiB"]
+    if job.goal_vs and job.goal_vs[0] in medians:
+        other, factor = job.goal_vs
+        ratio = result.rg_median() / medians[other]
+        met = met and ratio <= factor
+        parts.insert(0, f"≤ {factor}× {other}'s time ({ratio:.2f}×)")
     if job.goal_seconds is not None:
         met = met and result.rg_median() <= job.goal_seconds
         parts.insert(0, f"≤ {job.goal_seconds * 1000:.0f} ms")
@@ -377,6 +398,7 @@ def main_table(results, args):
         "| rg peak RSS | rg CPU | server CPU | goal |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
+    medians = {result.job.key: result.rg_median() for result in results}
     for result in results:
         job = result.job
         rg_med = result.rg_median()
@@ -394,7 +416,7 @@ def main_table(results, args):
             f"| {rate(result.peer_rate(), job.unit) if result.peer and job.unit else '–'} "
             f"| {f'{speed:.1f}×' if speed else '–'} "
             f"| {max(result.rss):.1f} MiB | {rg_cpu:.0%} | {server_cpu:.0%} "
-            f"| {goal_text(result)} |")
+            f"| {goal_text(result, medians)} |")
     return "\n".join(lines)
 
 
@@ -488,7 +510,7 @@ def parse_arguments():
     parser.add_argument("--scale", type=int, default=1, help="input size factor (1 or 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-fraction", type=float, default=0.1)
-    parser.add_argument("--jobs", default="get1,record,list,get,chat")
+    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat")
     parser.add_argument("--no-peer", action="store_true", help="run rg only")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per process")

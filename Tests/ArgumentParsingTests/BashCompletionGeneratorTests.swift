@@ -2,7 +2,7 @@ import ArgumentParsing
 import TestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct BashCompletionGeneratorTests {
+@Suite(.timeLimit(.minutes(5))) struct BashCompletionGeneratorTests {
   let script = BashCompletionGenerator(programName: "tool").render(CommandSpec(SampleRoot.self))
 
   @Test func tablesHoldTheTree() {

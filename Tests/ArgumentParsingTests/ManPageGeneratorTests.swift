@@ -2,7 +2,7 @@ import ArgumentParsing
 import TestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct ManPageGeneratorTests {
+@Suite(.timeLimit(.minutes(5))) struct ManPageGeneratorTests {
   static let content = ManPageContent(
     date: "2026-01-02",
     sections: [

@@ -2,7 +2,7 @@ import ArgumentParsing
 import TestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct ZshCompletionGeneratorTests {
+@Suite(.timeLimit(.minutes(5))) struct ZshCompletionGeneratorTests {
   let script = ZshCompletionGenerator(programName: "tool").render(CommandSpec(SampleRoot.self))
   let files = ZshCompletionGenerator(programName: "files").render(CommandSpec(FilesRoot.self))
 

@@ -52,7 +52,7 @@ import Testing
     let rg = try ClientRun.rg(
       ["get", "--plaintext", "-d", #"{"latitude":1.5}"#, server.address])
     #expect(rg.status == 3, "\(rg.summary)")
-    #expect(rg.stderrText.hasPrefix("rg: --data:1:"), "\(rg.stderrText)")
+    #expect(rg.stderrText.hasPrefix("rg: -d:1:"), "\(rg.stderrText)")
   }
 
   @Test func listWithTwoRectanglesIsThree() throws {
@@ -76,7 +76,7 @@ import Testing
       ["get", "--plaintext", "-H", "x-fail: NOT_FOUND: no feature here", server.address],
       stdin: #"{"latitude":1}"#)
     #expect(rg.status == 69, "\(rg.summary)")
-    #expect(rg.stderrText == "rg: NOT_FOUND: no feature here\n")
+    #expect(rg.stderrText == "rg: stdin:1: NOT_FOUND: no feature here\n")
     #expect(rg.stdoutText == "")
   }
 
@@ -90,7 +90,7 @@ import Testing
       ], stdin: stdin)
     #expect(rg.status == 64 + 7, "\(rg.summary)")
     #expect(rg.stdoutLines == (1...4).map { #"{"location":{"latitude":\#($0)}}"# })
-    #expect(rg.stderrText == "rg: PERMISSION_DENIED: not point 5\n")
+    #expect(rg.stderrText == "rg: stdin:5: PERMISSION_DENIED: not point 5\n")
   }
 
   @Test func getStalledCallTimesOutWhileOthersAnswer() throws {
@@ -103,7 +103,7 @@ import Testing
       ], stdin: stdin, timeout: 10)
     #expect(rg.status == 68, "\(rg.summary)")
     #expect(rg.stdoutLines == [#"{"location":{"latitude":1}}"#])
-    #expect(rg.stderrText.hasPrefix("rg: DEADLINE_EXCEEDED"))
+    #expect(rg.stderrText.hasPrefix("rg: stdin:2: DEADLINE_EXCEEDED"))
   }
 
   @Test func statusAfterStreamedAnswersKeepsTheAnswers() throws {
@@ -115,7 +115,7 @@ import Testing
       ], stdin: ClientInteropTests.newJersey)
     #expect(rg.status == 64 + 8, "\(rg.summary)")
     #expect(rg.stdoutLines.count == 3)
-    #expect(rg.stderrText == "rg: RESOURCE_EXHAUSTED: enough\n")
+    #expect(rg.stderrText == "rg: stdin:1: RESOURCE_EXHAUSTED: enough\n")
   }
 
   @Test func timeoutOnAStalledCallIsDeadlineExceeded() throws {
@@ -126,7 +126,7 @@ import Testing
       stdin: #"{"latitude":1}"#, timeout: 10)
     let elapsed = Date().timeIntervalSince(started)
     #expect(rg.status == 68, "\(rg.summary)")
-    #expect(rg.stderrText.hasPrefix("rg: DEADLINE_EXCEEDED"), "\(rg.stderrText)")
+    #expect(rg.stderrText.hasPrefix("rg: stdin:1: DEADLINE_EXCEEDED"), "\(rg.stderrText)")
     #expect(elapsed < 3, "took \(elapsed) s")
     #expect(server.events().first?.end == "cancelled")
   }
@@ -142,7 +142,7 @@ import Testing
     let text = String(decoding: stderr, as: UTF8.self)
     #expect(text.contains("> grpc-timeout: "), "\(text)")
     // rg's own deadline, or the server's when both expire together on a loaded machine.
-    #expect(text.hasSuffix("\n") && text.contains("rg: DEADLINE_EXCEEDED: "), "\(text)")
+    #expect(text.hasSuffix("\n") && text.contains("rg: stdin: DEADLINE_EXCEEDED: "), "\(text)")
   }
 
   @Test func connectionRefusedIsUnavailableNamingThePeer() throws {
@@ -161,7 +161,7 @@ import Testing
       ["get", "--plaintext", "--max-msg-size", "1K", "-H", "x-pad: 5000", server.address],
       stdin: #"{"latitude":1}"#)
     #expect(rg.status == 64 + 8, "\(rg.summary)")
-    #expect(rg.stderrText.hasPrefix("rg: RESOURCE_EXHAUSTED"), "\(rg.stderrText)")
+    #expect(rg.stderrText.hasPrefix("rg: stdin:1: RESOURCE_EXHAUSTED"), "\(rg.stderrText)")
   }
 
   @Test func sigintCancelsOpenStreamsAndExits130() throws {

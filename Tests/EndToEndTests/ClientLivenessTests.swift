@@ -16,7 +16,8 @@ import Testing
         stdin: #"{"latitude":1}"#, timeout: 20)
     }
     #expect(rg.status == 78, "\(rg.summary)")
-    #expect(rg.stderrText.hasPrefix("rg: UNAVAILABLE: no answer from "), "\(rg.stderrText)")
+    #expect(
+      rg.stderrText.hasPrefix("rg: stdin:1: UNAVAILABLE: no answer from "), "\(rg.stderrText)")
     #expect(rg.stderrText.contains("keepalive PING went unanswered for 1s"), "\(rg.stderrText)")
     #expect(rg.stderrText.split(separator: "\n").count == 1)
     #expect(seconds < 10, "gave up after \(seconds) s")

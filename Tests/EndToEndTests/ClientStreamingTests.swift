@@ -77,7 +77,7 @@ import Testing
     #expect(try child.wait(timeout: 10) == 64 + 10)
     var stderr: [UInt8] = []
     while child.readSome(child.stderrFD, into: &stderr) {}
-    #expect(String(decoding: stderr, as: UTF8.self) == "rg: ABORTED: that will do\n")
+    #expect(String(decoding: stderr, as: UTF8.self) == "rg: stdin: ABORTED: that will do\n")
   }
 
   @Test func recordStopsAtAServerErrorMidStream() throws {
@@ -90,7 +90,7 @@ import Testing
       ], stdin: stdin)
     #expect(rg.status == 64 + 9, "\(rg.summary)")
     #expect(rg.stdoutText == "")
-    #expect(rg.stderrText == "rg: FAILED_PRECONDITION: no more\n")
+    #expect(rg.stderrText == "rg: stdin: FAILED_PRECONDITION: no more\n")
   }
 
   @Test func lostConnectionIsUnavailable() throws {
@@ -104,7 +104,7 @@ import Testing
     #expect(try child.wait(timeout: 10) == 64 + 14)
     var stderr: [UInt8] = []
     while child.readSome(child.stderrFD, into: &stderr) {}
-    #expect(String(decoding: stderr, as: UTF8.self).hasPrefix("rg: UNAVAILABLE: "))
+    #expect(String(decoding: stderr, as: UTF8.self).hasPrefix("rg: stdin: UNAVAILABLE: "))
   }
 
   @Test func closedStdoutIsAQuietSuccess() throws {

@@ -168,7 +168,7 @@ import Testing
     #expect(result.stderrText.split(separator: "\n").count == 1)
     let literal = try rg(["get", "--dry-run", "-d", "{\"latitude\": true}"])
     #expect(literal.status == 3)
-    #expect(literal.stderrText.hasPrefix("rg: --data:1:"))
+    #expect(literal.stderrText.hasPrefix("rg: -d:1:"))
   }
 
   /// Every client subcommand dry-runs through the same input path as a real run, with its
@@ -195,7 +195,7 @@ import Testing
     #expect(two.stdoutLines.count == 1)
     #expect(
       two.stderrText
-        == "rg: --data: ListFeatures takes exactly one Rectangle, but the input has more\n")
+        == "rg: -d: ListFeatures takes exactly one Rectangle, but the input has more\n")
     let none = try rg(["list", "--dry-run"], stdin: "")
     #expect(none.status == 3)
     #expect(none.stderrText.contains("ListFeatures needs a Rectangle, but the input is empty"))

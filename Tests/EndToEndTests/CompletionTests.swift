@@ -95,7 +95,8 @@ import Testing
     "--wait-for-ready", "-k",
     "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
-    "--allow-unknown-fields", "--concurrency", "--dry-run", "--emit-defaults", "--proto-names",
+    "--allow-unknown-fields", "--concurrency", "--keep-going", "--dry-run", "--format", "--errors",
+    "--emit-defaults", "--proto-names",
     "-v", "--verbose", "-h", "--help",
   ]
 

@@ -6,7 +6,7 @@ import Testing
 /// escaped: one diagnostic stays one line, and no control character gets through raw.
 @Suite(.timeLimit(.minutes(2))) struct DiagnosticTextTests {
   /// What the peer's grpc-message decodes to, as rg must show it: backslash escapes.
-  static let escapedMessage = #"rg: UNKNOWN: line1\nrg: FAKE second line\r\x1b[31mRED"#
+  static let escapedMessage = #"rg: stdin:1: UNKNOWN: line1\nrg: FAKE second line\r\x1b[31mRED"#
 
   /// Control characters a terminal acts on (C0 but the line's own newline, DEL, C1).
   static func rawControls(_ text: String) -> [Unicode.Scalar] {

@@ -38,13 +38,13 @@ import Testing
     #expect(stdin.status == 3, "\(stdin.summary)")
     #expect(stdin.stderrText == "rg: stdin:" + error)
     #expect(data.status == 3, "\(data.summary)")
-    #expect(data.stderrText == "rg: --data:" + error)
+    #expect(data.stderrText == "rg: -d:" + error)
     #expect(data.stdout.isEmpty)
     // --dry-run reads -d the same way.
     let key = Array(#"{"a"#.utf8) + [0xFF] + Array(#"":1}"#.utf8)
     let dryRun = try Self.rg(bytes: Self.bytes("get", "--dry-run", "-d") + [key])
     #expect(dryRun.status == 3, "\(dryRun.summary)")
-    #expect(dryRun.stderrText == "rg: --data:1:4: invalid UTF-8 in a string: byte 0xFF\n")
+    #expect(dryRun.stderrText == "rg: -d:1:4: invalid UTF-8 in a string: byte 0xFF\n")
   }
 
   /// Outside a string too, the error names the byte given, not the 0xEF of a U+FFFD.
@@ -54,7 +54,7 @@ import Testing
     for command in [["get", "--dry-run"], ["list", "--plaintext", server.address]] {
       let rg = try Self.rg(bytes: command.map { Array($0.utf8) } + Self.bytes("-d") + [[0xFF]])
       #expect(rg.status == 3, "\(rg.summary)")
-      #expect(rg.stderrText == "rg: --data:1:1: unexpected byte 0xFF outside a string\n")
+      #expect(rg.stderrText == "rg: -d:1:1: unexpected byte 0xFF outside a string\n")
     }
   }
 
@@ -132,7 +132,7 @@ import Testing
     let (arguments, stdin) = try Self.input(
       Self.bom + Array(#"{"latitude":1.5}"#.utf8), from: source, directory: directory)
     let rg = try Self.rg(["get", "--dry-run"] + arguments, stdin: stdin)
-    let name = ["stdin": "stdin", "file": directory.path + "/input.json"][source] ?? "--data"
+    let name = ["stdin": "stdin", "file": directory.path + "/input.json"][source] ?? "-d"
     #expect(rg.status == 3, "\(rg.summary)")
     #expect(rg.stderrText == "rg: \(name):1:13: latitude: 1.5 is not an integer\n")
   }

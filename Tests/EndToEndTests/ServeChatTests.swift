@@ -4,7 +4,7 @@ import Testing
 
 /// `rg serve --shared-chat`: two clients at one location read each other's notes while both
 /// streams are open.
-@Suite(.serialized, .timeLimit(.minutes(1))) struct ServeChatTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ServeChatTests {
   static let here = #"{"location":{"latitude":7,"longitude":7},"message":"#
 
   func note(_ message: String) -> String { Self.here + "\"\(message)\"}\n" }

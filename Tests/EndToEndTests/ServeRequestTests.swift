@@ -4,7 +4,7 @@ import Testing
 
 /// Requests `rg serve` must refuse rather than guess at (issue 11): a malformed grpc-timeout
 /// (HTTP 400 and INTERNAL, as grpc-go answers) and a codec other than protobuf (UNIMPLEMENTED).
-@Suite(.timeLimit(.minutes(1))) struct ServeRequestTests {
+@Suite(.timeLimit(.minutes(5))) struct ServeRequestTests {
   /// One GetFeature on h2 with the extra headers given as NAME=VALUE; prints the answer.
   static let request = """
     import socket, sys

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `rg serve` stops gracefully on SIGTERM and SIGINT: GOAWAY, open calls finish, exit 0.
-@Suite(.serialized, .timeLimit(.minutes(1))) struct ServeShutdownTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ServeShutdownTests {
   static let note = #"{"location":{"latitude":1,"longitude":1},"message":"m"}"# + "\n"
 
   @Test(arguments: [SIGTERM, SIGINT])

@@ -110,7 +110,7 @@ import Testing
       ], stdin: points, timeout: 30)
     #expect(CrashSignature.problems(rg) == [], "\(rg.summary)")
     #expect(rg.status == 64 + 8, "\(rg.summary)")
-    #expect(rg.stderrText == "rg: RESOURCE_EXHAUSTED: route too long\n")
+    #expect(rg.stderrText == "rg: stdin: RESOURCE_EXHAUSTED: route too long\n")
     let event = server.events().first
     #expect(event?.code == "RESOURCE_EXHAUSTED", "\(String(describing: event))")
     #expect((event?.received ?? .max) < 200_000, "the server took the whole route before")
@@ -125,7 +125,7 @@ import Testing
     let rg = try ClientRun.rg(["chat", "--plaintext", server.address], stdin: note, timeout: 30)
     #expect(CrashSignature.problems(rg) == [], "\(rg.summary)")
     #expect(rg.status == 64 + 8, "\(rg.summary)")
-    #expect(rg.stderrText.hasPrefix("rg: RESOURCE_EXHAUSTED: "), "\(rg.summary)")
+    #expect(rg.stderrText.hasPrefix("rg: stdin: RESOURCE_EXHAUSTED: "), "\(rg.summary)")
     #expect(rg.stdoutText.isEmpty, "\(rg.summary)")
   }
 }

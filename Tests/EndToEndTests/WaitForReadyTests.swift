@@ -4,7 +4,7 @@ import Testing
 
 /// `--wait-for-ready` (gRPC's wait-for-ready): a client started before its server waits for
 /// it, within --timeout (20 s without), instead of failing at once with connection refused.
-@Suite(.timeLimit(.minutes(1))) struct WaitForReadyTests {
+@Suite(.timeLimit(.minutes(5))) struct WaitForReadyTests {
   static let point = #"{"latitude":409146138,"longitude":-746188906}"#
 
   /// The help's example, `rg serve & … | rg get --wait-for-ready`, with the server starting

@@ -169,3 +169,15 @@ private struct MutationRandom {
     return mixed ^ (mixed >> 31)
   }
 }
+
+@Suite struct MessageReaderLineTests {
+  /// Each message knows the line it began on, on the fast and the general path alike.
+  @Test func messagesKnowTheLineTheyBeganOn() throws {
+    var reader = MessageReader<Point>()
+    reader.feed(Array("{\"latitude\":1}\n\n{\n  \"latitude\": 2\n}\n{\"latitude\":\"3\"}\n".utf8))
+    reader.finish()
+    var lines: [Int] = []
+    while try reader.next() != nil { lines.append(reader.lastMessageLine) }
+    #expect(lines == [1, 3, 6])
+  }
+}

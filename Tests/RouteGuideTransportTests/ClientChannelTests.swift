@@ -5,7 +5,7 @@ import Testing
 @testable import RouteGuideTransport
 
 /// ClientChannel: connecting on demand, carrying on after GOAWAY, failing and closing cleanly.
-@Suite(.timeLimit(.minutes(1))) struct ClientChannelTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientChannelTests {
   static func channel(to address: ServerAddress, loop: EventLoop) -> ClientChannel {
     ClientChannel(
       configuration: ClientChannel.Configuration(

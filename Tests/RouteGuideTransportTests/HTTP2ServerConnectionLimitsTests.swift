@@ -5,7 +5,7 @@ import Testing
 @testable import RouteGuideTransport
 
 /// What a client may cost a server connection: idle time, PINGs, resets, buffers.
-@Suite(.timeLimit(.minutes(1))) struct HTTP2ServerConnectionLimitsTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTP2ServerConnectionLimitsTests {
   typealias RawPair = HTTP2ServerConnectionTests.RawPair
   static let millisecond: UInt64 = 1_000_000
 

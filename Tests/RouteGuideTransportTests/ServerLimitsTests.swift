@@ -6,7 +6,7 @@ import Testing
 
 /// The server's connection limit: a new connection closes the one idle the longest, or is
 /// closed itself (GOAWAY `max_connections`) when every connection has calls open.
-@Suite(.timeLimit(.minutes(1))) struct ServerLimitsTests {
+@Suite(.timeLimit(.minutes(5))) struct ServerLimitsTests {
   final class Fixture {
     let loop = EventLoop()
     let listener: Listener

@@ -5,7 +5,7 @@ import Testing
 @testable import RouteGuideTransport
 
 /// Server: accepting, many connections on one loop, and graceful shutdown.
-@Suite(.timeLimit(.minutes(1))) struct ServerTests {
+@Suite(.timeLimit(.minutes(5))) struct ServerTests {
   /// A Server on a free loopback port whose calls echo, plus clients to talk to it.
   final class Fixture {
     let loop = EventLoop()

@@ -5,7 +5,7 @@ import Testing
 @testable import RouteGuideTransport
 
 /// SignalWatcher, with SIGUSR2 so that the test process itself is never at risk.
-@Suite(.serialized, .timeLimit(.minutes(1))) struct SignalWatcherTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SignalWatcherTests {
   @Test func reportsABlockedSignalOnTheLoop() throws {
     let loop = EventLoop()
     var received: [Int32] = []

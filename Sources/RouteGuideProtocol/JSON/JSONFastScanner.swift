@@ -10,6 +10,9 @@ public struct JSONFastScanner {
   var lastLineStart = -1
   /// UTF-8 continuation bytes consumed since `lastLineStart` (or since the start).
   var continuations = 0
+  /// Newlines skipped before the value itself began (the first `{`).
+  @usableFromInline var newlinesBeforeValue = 0
+  private var valueBegan = false
 
   @usableFromInline
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -37,6 +40,10 @@ public struct JSONFastScanner {
   /// Consumes `{`; true when the object is empty (`}` consumed too), false when members follow.
   mutating func beginObject() -> Bool? {
     guard skipWhitespace(), bytes[index] == UInt8(ascii: "{") else { return nil }
+    if !valueBegan {
+      valueBegan = true
+      newlinesBeforeValue = newlines
+    }
     index += 1
     guard skipWhitespace() else { return nil }
     guard bytes[index] == UInt8(ascii: "}") else { return false }

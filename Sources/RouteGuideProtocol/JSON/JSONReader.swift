@@ -19,7 +19,7 @@ public struct JSONReader: Sendable {
   @usableFromInline var position = 0
   /// Absolute stream offset of `buffer[0]` (consumed bytes are dropped from the front).
   var bufferBase = 0
-  var line = 1
+  @usableFromInline var line = 1
   /// Absolute offset of the first byte of the current line.
   var lineStart = 0
   /// UTF-8 continuation bytes consumed on the current line: columns count scalars, not bytes.

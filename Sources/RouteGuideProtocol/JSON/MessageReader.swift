@@ -6,6 +6,9 @@
 public struct MessageReader<M: JSONMessage>: Sendable {
   public var options: JSONMappingOptions
   @usableFromInline var reader: JSONReader
+  /// The line on which the message `next()` returned last began (1-based), so messages can be
+  /// named by where they are in the input (`stdin:2`).
+  public var lastMessageLine = 0
 
   /// The longest JSON text of one message accepted by default: 16 MiB, four times the
   /// default gRPC message limit (escapes make JSON longer than protobuf).
@@ -43,8 +46,12 @@ public struct MessageReader<M: JSONMessage>: Sendable {
   /// The next message, or nil when more input is needed (or, after `finish()`, at the end).
   @inlinable
   public mutating func next() throws(JSONInputError) -> M? {
-    if let message = reader.decodeFast(M.self, options: options) { return message }
+    if let (message, line) = reader.decodeFast(M.self, options: options) {
+      lastMessageLine = line
+      return message
+    }
     guard let value = try reader.nextValue() else { return nil }
+    lastMessageLine = value.line
     do {
       return try M(json: value, options: options)
     } catch {
@@ -55,11 +62,13 @@ public struct MessageReader<M: JSONMessage>: Sendable {
 }
 
 extension JSONReader {
-  /// Tries `M.decodeFast` on the buffered bytes at a value boundary; on success consumes them.
-  /// Inlinable so that it is specialized for `M` in the caller: generic code that is not costs
-  /// more than the whole decode.
+  /// Tries `M.decodeFast` on the buffered bytes at a value boundary; on success consumes them
+  /// and returns the message with the line it began on. Inlinable so that it is specialized
+  /// for `M` in the caller: generic code that is not costs more than the whole decode.
   @inlinable
-  mutating func decodeFast<M: JSONMessage>(_ type: M.Type, options: JSONMappingOptions) -> M? {
+  mutating func decodeFast<M: JSONMessage>(_ type: M.Type, options: JSONMappingOptions) -> (
+    M, line: Int
+  )? {
     guard isAtValueBoundary else { return nil }
     let start = position
     let (message, scanner) = buffer.withUnsafeBufferPointer { all in
@@ -67,8 +76,9 @@ extension JSONReader {
       return (M.decodeFast(&scanner, options: options), scanner)
     }
     guard let message else { return nil }
+    let line = self.line + scanner.newlinesBeforeValue
     consumeFast(from: start, scanner)
-    return message
+    return (message, line)
   }
 
   /// No value is partly read and bytes are waiting.

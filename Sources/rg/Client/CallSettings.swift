@@ -7,6 +7,8 @@ struct CallSettings {
   let timeoutNanoseconds: UInt64?
   let maxReceiveMessageSize: Int
   let log: VerboseLog?
+  /// `--errors json`: failed calls are written in the output, not on stderr.
+  var errorsInOutput = false
 
   /// Starts `method` on `channel` and logs its request headers under -v.
   func start(_ method: MethodInfo, on channel: ClientChannel, delegate: any ClientCallDelegate)
@@ -19,6 +21,14 @@ struct CallSettings {
     let call = channel.startCall(request, delegate: delegate)
     log?.callStarted(call)
     return call
+  }
+
+  /// Reports a failed call where `--errors` says: in the output (the driver's outcome then
+  /// carries only the exit status), or as the outcome's stderr line.
+  func report(_ status: GRPCStatus, at input: InputPosition, sink: OutputSink) -> ClientOutcome {
+    guard errorsInOutput else { return .status(status, input: input) }
+    sink.appendError(CallError(status: status, input: input))
+    return .reportedFailure(exitCode: ClientOutcome.exitCode(for: status.code))
   }
 
   /// Decodes a response payload; a payload that is not the message is an INTERNAL status,

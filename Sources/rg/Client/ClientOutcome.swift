@@ -5,8 +5,11 @@ import RouteGuideTransport
 enum ClientOutcome: Error {
   /// Every call ended OK.
   case ok
-  /// A call ended with a non-OK gRPC status.
-  case status(GRPCStatus)
+  /// A call ended with a non-OK gRPC status; `input` says which input it was made from.
+  case status(GRPCStatus, input: InputPosition? = nil)
+  /// Calls failed and the driver already reported each (`--keep-going`, `--errors json`):
+  /// the run ends quietly with the first failure's exit status.
+  case reportedFailure(exitCode: Int32)
   /// Connecting or the connection itself failed.
   case transport(TransportError)
   /// An input value did not parse or did not fit: `source` names where it came from.
@@ -26,7 +29,8 @@ enum ClientOutcome: Error {
   var exitCode: Int32 {
     switch self {
     case .ok, .outputClosed: 0
-    case .status(let status): Self.exitCode(for: status.code)
+    case .status(let status, _): Self.exitCode(for: status.code)
+    case .reportedFailure(let code): code
     case .transport(let error): Self.exitCode(for: error)
     case .badInput, .unsuitableInput: 3
     case .failure: 1
@@ -39,8 +43,8 @@ enum ClientOutcome: Error {
   /// The one stderr line (without `rg: ` and newline); nil when rg ends quietly.
   var message: String? {
     switch self {
-    case .ok, .outputClosed, .interrupted: nil
-    case .status(let status): status.description
+    case .ok, .outputClosed, .interrupted, .reportedFailure: nil
+    case .status(let status, let input): input.map { "\($0): \(status)" } ?? status.description
     case .transport(let error): Self.message(for: error)
     case .badInput(let source, let error): "\(source):\(error.description)"
     case .unsuitableInput(let text), .failure(let text), .notServing(let text): text
@@ -83,7 +87,7 @@ enum ClientOutcome: Error {
     case .ok: return true
     case .outputClosed, .interrupted, .badInput, .unsuitableInput, .failure, .notServing:
       return false
-    case .status, .transport:
+    case .status, .transport, .reportedFailure:
       switch self {
       case .interrupted, .outputClosed, .badInput, .unsuitableInput: return true
       case .transport(let error) where error.kind == .tls:

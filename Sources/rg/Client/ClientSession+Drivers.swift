@@ -12,18 +12,31 @@ extension ClientSession {
   ) -> Result<any CallDriver, ClientOutcome> {
     makeInput(for: method).map { input -> any CallDriver in
       if options.dryRun { return DryRunDriver(method, input: input, sink: sink) }
+      sink.formatter = makeFormatter(shape: method.shape)
       let settings = CallSettings(
         metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
-        maxReceiveMessageSize: options.maxMessageSize, log: log)
+        maxReceiveMessageSize: options.maxMessageSize, log: log,
+        errorsInOutput: options.errors == .json)
       switch method.shape {
       case .unary:
         return UnaryDriver(
-          method, input: input, settings: settings, sink: sink, concurrency: options.concurrency)
+          method, input: input, settings: settings, sink: sink, concurrency: options.concurrency,
+          keepGoing: options.keepGoing)
       case .serverStreaming:
         return ServerStreamingDriver(method, input: input, settings: settings, sink: sink)
       case .clientStreaming, .bidiStreaming:
         return StreamingDriver(method, input: input, settings: settings, sink: sink)
       }
+    }
+  }
+
+  /// The formatter `--format` names.
+  func makeFormatter(shape: CallShape) -> any OutputFormatter {
+    switch options.format {
+    case .ndjson: NDJSONFormatter(mapping: options.mapping)
+    case .json: PrettyJSONFormatter(mapping: options.mapping)
+    case .geojson: GeoJSONFormatter(sequence: false, shape: shape, mapping: options.mapping)
+    case .geojsonseq: GeoJSONFormatter(sequence: true, shape: shape, mapping: options.mapping)
     }
   }
 
@@ -36,7 +49,7 @@ extension ClientSession {
       let reader = InputReader(fd: 0, name: "stdin", ownsDescriptor: false, loop: loop)
       return .success(MessageInput(reader: reader, mapping: options.mapping))
     case .literal(let bytes):
-      return .success(MessageInput(literal: bytes, sourceName: "--data", mapping: options.mapping))
+      return .success(MessageInput(literal: bytes, sourceName: "-d", mapping: options.mapping))
     case .file(let path):
       return InputReader.open(path: path, loop: loop).map {
         MessageInput(reader: $0, mapping: options.mapping)

@@ -59,6 +59,16 @@ final class MessageInput<Message: JSONMessage> {
     return .needMore
   }
 
+  /// Where the message `next()` returned last came from.
+  var lastPosition: InputPosition { position(ofLine: parser.lastMessageLine) }
+
+  /// The line the message `next()` returned last began on.
+  var lastLine: Int { parser.lastMessageLine }
+
+  func position(ofLine line: Int?) -> InputPosition {
+    InputPosition(source: sourceName, line: line)
+  }
+
   /// Stops reading the input (the call is over).
   func close() {
     reader?.close()

@@ -13,14 +13,17 @@ final class RequestPump<Message: JSONMessage & ProtobufMessage> {
 
   private let input: MessageInput<Message>
   private weak var call: ClientCall?
+  /// Where each request is shown as it is sent, when the output format shows requests.
+  private let sink: OutputSink?
   private(set) var isDone = false
   /// Why the input stopped early; set before the call is cancelled, so the driver's
   /// `callDidFinish` (which `cancel()` runs at once) already sees it.
   private(set) var failure: ClientOutcome?
 
-  init(input: MessageInput<Message>, call: ClientCall) {
+  init(input: MessageInput<Message>, call: ClientCall, shownIn sink: OutputSink? = nil) {
     self.input = input
     self.call = call
+    self.sink = sink
     input.onReadable = { [weak self] in self?.pump() }
   }
 
@@ -29,7 +32,9 @@ final class RequestPump<Message: JSONMessage & ProtobufMessage> {
     guard !isDone, let call else { return }
     while call.bufferedRequestBytes < Self.highWater {
       switch input.next() {
-      case .message(let message): call.send(message)
+      case .message(let message):
+        call.send(message)
+        sink?.request(message)
       case .needMore: return
       case .end:
         isDone = true

@@ -17,6 +17,8 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
   private var channel: ClientChannel?
   private var call: ClientCall?
   private var callStatus: GRPCStatus?
+  /// Where the call's request came from, for its error.
+  private var requestPosition: InputPosition?
   private var inputEnded = false
   private var failure: ClientOutcome?
   private var finished = false
@@ -82,6 +84,7 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
 
   private func startCall(_ request: Request) {
     guard let channel else { return }
+    requestPosition = input.lastPosition
     let call = settings.start(method.info, on: channel, delegate: self)
     self.call = call
     call.send(request)
@@ -103,7 +106,8 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
     if let failure {
       outcome = failure
     } else if let callStatus, callStatus.code != .ok {
-      outcome = .status(callStatus)
+      outcome = settings.report(
+        callStatus, at: requestPosition ?? input.position(ofLine: nil), sink: sink)
     } else if inputEnded && callStatus != nil {
       outcome = .ok
     } else {
@@ -124,7 +128,7 @@ final class ServerStreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: 
     do throws(GRPCStatus) {
       sink.append(try CallSettings.decode(payload, as: Response.self))
     } catch {
-      fail(.status(error))
+      fail(settings.report(error, at: requestPosition ?? input.position(ofLine: nil), sink: sink))
     }
   }
 

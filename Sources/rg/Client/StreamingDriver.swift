@@ -40,7 +40,7 @@ final class StreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDr
     guard let channel else { return }
     let call = settings.start(method.info, on: channel, delegate: self)
     self.call = call
-    let pump = RequestPump(input: input, call: call)
+    let pump = RequestPump(input: input, call: call, shownIn: sink.observesRequests ? sink : nil)
     self.pump = pump
     pump.pump()
   }
@@ -83,9 +83,9 @@ final class StreamingDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDr
     if let failure = pump?.failure {
       outcome = failure
     } else if let decodeFailure {
-      outcome = .status(decodeFailure)
+      outcome = settings.report(decodeFailure, at: input.position(ofLine: nil), sink: sink)
     } else if status.code != .ok {
-      outcome = .status(status)
+      outcome = settings.report(status, at: input.position(ofLine: nil), sink: sink)
     } else {
       if let heldResponse { sink.append(heldResponse) }
       outcome = .ok

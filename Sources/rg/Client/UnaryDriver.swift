@@ -7,7 +7,8 @@ import RouteGuideTransport
 /// At most `window` calls are started but not yet printed: never more streams than the user's
 /// --concurrency or the server's SETTINGS_MAX_CONCURRENT_STREAMS, and a slow first answer holds
 /// back (and bounds) the answers queued behind it. The first failure in input order decides the
-/// exit: answers before it are printed, calls after it are cancelled.
+/// exit: answers before it are printed, and calls after it are cancelled, unless
+/// `--keep-going`, which gives every input its call and reports each failure in its place.
 final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver,
   ClientCallDelegate
 {
@@ -17,15 +18,23 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
   private let settings: CallSettings
   private let sink: OutputSink
   private let concurrency: Int
+  private let keepGoing: Bool
   private var channel: ClientChannel?
   /// Open calls by their index in the input.
   private var open: [Int: ClientCall] = [:]
   private var indexOfCall: [ObjectIdentifier: Int] = [:]
+  /// The input line of each call not yet printed, for error messages.
+  private var lines: [Int: Int] = [:]
   private var answers: [Int: Response] = [:]
+  /// Calls that failed, waiting for their turn to be reported.
+  private var failed: [Int: GRPCStatus] = [:]
   private var started = 0
   private var printed = 0
   private var inputEnded = false
-  private var failure: (index: Int, outcome: ClientOutcome)?
+  /// What ends the run early, from this input index on; its outcome is known once reported.
+  private var stop: (index: Int, outcome: ClientOutcome?)?
+  /// `--keep-going`: the exit status of the first failure in input order.
+  private var firstFailureExit: Int32?
   private var finished = false
   /// Whether the server has answered anything yet; its SETTINGS come first on the connection,
   /// so only then is `maxConcurrentStreams` surely the server's limit rather than a default.
@@ -35,13 +44,14 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
 
   init(
     _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>,
-    settings: CallSettings, sink: OutputSink, concurrency: Int
+    settings: CallSettings, sink: OutputSink, concurrency: Int, keepGoing: Bool = false
   ) {
     self.method = method
     self.input = input
     self.settings = settings
     self.sink = sink
     self.concurrency = max(1, concurrency)
+    self.keepGoing = keepGoing
   }
 
   // Specialized for `get`: called through the CallDriver and ClientCallDelegate protocols, the
@@ -79,14 +89,14 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
 
   @_specialize(where Request == Point, Response == Feature)
   private func startCalls() {
-    while failure == nil && !inputEnded && started - printed < window {
+    while stop == nil && !inputEnded && started - printed < window {
       switch input.next() {
       case .message(let request): startCall(request)
       case .needMore: return
       case .end:
         inputEnded = true
         input.close()
-      case .failed(let outcome): fail(at: started, outcome)
+      case .failed(let outcome): stop(at: started, outcome)
       }
     }
     finishIfDone()
@@ -99,29 +109,65 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     let call = settings.start(method.info, on: channel, delegate: self)
     open[index] = call
     indexOfCall[ObjectIdentifier(call)] = index
+    lines[index] = input.lastLine
     call.send(request)
     call.closeSending()
   }
 
-  /// Records a failure at `index` unless an earlier one is known; cancels the calls after it.
-  private func fail(at index: Int, _ outcome: ClientOutcome) {
-    if let failure, failure.index <= index { return }
-    failure = (index, outcome)
+  /// A call failed: with `--keep-going` it is reported in its turn and the run goes on;
+  /// without, it ends the run there (unless an earlier failure already did).
+  private func callFailed(at index: Int, _ status: GRPCStatus) {
+    answers[index] = nil
+    // A call's first failure is its story (a bad answer, then the CANCELLED that follows).
+    guard failed[index] == nil else { return }
+    if let stop, stop.index <= index { return }
+    failed[index] = status
+    if !keepGoing { stop(at: index, nil) }
+  }
+
+  /// Ends the run at `index`: no more input is read, the calls after it are cancelled. The
+  /// outcome is given (bad input) or comes when the failure there is reported.
+  private func stop(at index: Int, _ outcome: ClientOutcome?) {
+    if let stop, stop.index <= index { return }
+    stop = (index, outcome)
     input.close()
     for (other, call) in open where other > index { call.cancel() }
   }
 
+  /// Prints answers, and reports failures, in input order as far as they are known.
   private func printInOrder() {
-    while printed < (failure?.index ?? Int.max), let answer = answers.removeValue(forKey: printed) {
-      sink.append(answer)
+    while printed <= (stop?.index ?? Int.max) {
+      if let answer = answers.removeValue(forKey: printed) {
+        sink.append(answer)
+      } else if let status = failed.removeValue(forKey: printed) {
+        report(status, at: printed)
+      } else {
+        return
+      }
+      lines[printed] = nil
       printed += 1
     }
   }
 
+  private func report(_ status: GRPCStatus, at index: Int) {
+    let position = input.position(ofLine: lines[index])
+    guard keepGoing else {
+      stop?.outcome = settings.report(status, at: position, sink: sink)
+      return
+    }
+    if settings.errorsInOutput {
+      sink.appendError(CallError(status: status, input: position))
+    } else {
+      ClientDiagnostics.error("\(position): \(status)")
+    }
+    if firstFailureExit == nil { firstFailureExit = ClientOutcome.exitCode(for: status.code) }
+  }
+
   private func finishIfDone() {
-    guard !finished, open.isEmpty, inputEnded || failure != nil else { return }
+    guard !finished, open.isEmpty, inputEnded || stop != nil else { return }
     finished = true
-    onFinish?(failure?.outcome ?? .ok)
+    let quietFailure = firstFailureExit.map { ClientOutcome.reportedFailure(exitCode: $0) }
+    onFinish?(stop?.outcome ?? quietFailure ?? .ok)
   }
 
   func callDidReceiveHeaders(_ call: ClientCall, headers: [(name: String, value: String)]) {
@@ -135,7 +181,7 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     do throws(GRPCStatus) {
       answers[index] = try CallSettings.decode(payload, as: Response.self)
     } catch {
-      fail(at: index, .status(error))
+      callFailed(at: index, error)
       call.cancel()
     }
   }
@@ -147,10 +193,7 @@ final class UnaryDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDriver
     settings.log?.finished(call, status: status, trailers: trailers)
     guard let index = indexOfCall.removeValue(forKey: ObjectIdentifier(call)) else { return }
     open[index] = nil
-    if status.code != .ok {
-      answers[index] = nil
-      fail(at: index, .status(status))
-    }
+    if status.code != .ok { callFailed(at: index, status) }
     printInOrder()
     // A finished call means a round trip has passed (or a deadline far longer than one).
     serverSettingsKnown = true

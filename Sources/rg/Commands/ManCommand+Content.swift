@@ -62,6 +62,22 @@ extension ManCommand {
             + "value left out (kept with --emit-defaults), non-ASCII text as UTF-8. Lines "
             + "come in arrival order; \(name) get prints them in input order. Diagnostics go "
             + "to stderr only, one line each: \(name): what: why."),
+        .paragraph(
+          "--format json pretty-prints each message as jq . does. --format geojson writes one "
+            + "RFC 7946 FeatureCollection as the answers arrive, for map tools (QGIS, "
+            + "geojson.io): features and chat notes are Point features with their name or "
+            + "message, a recorded route is one LineString of the points \(name) sent, with "
+            + "the RouteSummary as its properties; coordinates are [longitude, latitude] in "
+            + "degrees. --format geojsonseq writes RFC 8142 text sequences instead (an RS "
+            + "byte before each Feature)."),
+        .paragraph(
+          "A failed call names the input it was made from: \(name): stdin:2: NOT_FOUND: ... "
+            + "(or -d:1, FILE:LINE; a stream names its whole input). \(name) get stops at the "
+            + "first failure in input order, unless --keep-going: then every input gets its "
+            + "call, a failure prints one line in its turn, and the first decides the exit. "
+            + "With --errors json a failure is written in its place in the output, as "
+            + #"{"error": {"code": "NOT_FOUND", "status": 5, "message": "...", "input": "#
+            + #""stdin:2"}}, so output line i belongs to input i."#),
         .paragraph("The messages, with latitude and longitude in degrees times 10^7:"),
         .definitions([
           ManPageDefinition("Point", #"{"latitude": 409146138, "longitude": -746188906}"#),

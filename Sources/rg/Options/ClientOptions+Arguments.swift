@@ -8,7 +8,9 @@ enum ClientArguments {
   /// many calls (unary methods), and `extra` for the command's own.
   static func all(for shape: CallShape, extra: [ArgumentDefinition] = []) -> [ArgumentDefinition] {
     var call = callArguments
-    if shape == .unary { call.insert(concurrency.definition, at: call.count - 1) }
+    if shape == .unary {
+      call.insert(contentsOf: [concurrency.definition, keepGoing.definition], at: call.count - 1)
+    }
     return [address.definition] + connection + tls + call + extra + output
   }
 
@@ -17,7 +19,7 @@ enum ClientArguments {
     // `--wait` is health's own, stronger form of --wait-for-ready.
     [address.definition] + connection.filter { $0.key != waitForReady.definition.key } + tls
       + [header.definition, timeout.definition, maxMessageSize.definition] + extra
-      + output
+      + [protoNames.definition, verbose.definition]
   }
 
   static let address = OptionKey(
@@ -125,11 +127,20 @@ enum ClientArguments {
       help: "Calls in flight at once (never more than the server allows).", group: .call,
       defaultValue: ClientOptions.defaultConcurrency),
     parse: ClientOptions.concurrencyLimit)
+  static let keepGoing = FlagKey(
+    .flag(
+      "keep-going",
+      help: "Make every input's call even when some fail; a failed call prints one line (with "
+        + "its input's position) instead of its answer, and the first failure decides the exit.",
+      group: .call))
   static let dryRun = FlagKey(
     .flag(
       "dry-run",
       help: "Print each request's method and gRPC frame in hex instead of calling.",
       group: .call))
+
+  static let format = OutputKey.format
+  static let errors = OutputKey.errors
 
   static let emitDefaults = FlagKey(
     .flag(
@@ -155,5 +166,29 @@ enum ClientArguments {
     data.definition, header.definition, timeout.definition, maxMessageSize.definition,
     allowUnknownFields.definition, dryRun.definition,
   ]
-  static let output = [emitDefaults.definition, protoNames.definition, verbose.definition]
+  static let output = [
+    format.definition, errors.definition, emitDefaults.definition, protoNames.definition,
+    verbose.definition,
+  ]
+}
+
+/// The output options' keys (their values are enums of the Output folder).
+enum OutputKey {
+  static let format = OptionKey(
+    .option(
+      "format", valueName: "FORMAT",
+      help: "ndjson (one compact JSON object per line, the default), json (pretty-printed, as "
+        + "jq . prints it), geojson (one RFC 7946 FeatureCollection, for map tools), geojsonseq "
+        + "(RFC 8142 GeoJSON text sequences).",
+      group: .output, defaultValue: OutputFormat.ndjson.rawValue,
+      completion: .choices(OutputFormat.allCases.map(\.rawValue))),
+    parse: OutputFormat.parse)
+  static let errors = OptionKey(
+    .option(
+      "errors", valueName: "WHERE",
+      help: "stderr (one rg: line, the default) or json: a failed call writes "
+        + #"{"error":{...}} in its place in the output, so output line i belongs to input i."#,
+      group: .output, defaultValue: ErrorOutput.stderr.rawValue,
+      completion: .choices(ErrorOutput.allCases.map(\.rawValue))),
+    parse: ErrorOutput.parse)
 }

@@ -18,8 +18,11 @@ extension ClientOptions {
     input = try values.value(Key.data) ?? .stdin
     dryRun = values.flag(Key.dryRun)
     waitForReady = values.flag(Key.waitForReady)
+    format = try values.value(Key.format) ?? format
+    errors = try values.value(Key.errors) ?? errors
     if shape == .unary {
       concurrency = try values.value(Key.concurrency) ?? concurrency
+      keepGoing = values.flag(Key.keepGoing)
     }
   }
 

@@ -31,6 +31,12 @@ struct ClientOptions {
   var concurrency: Int = 64
   /// Print the framed requests instead of calling.
   var dryRun: Bool
+  /// How answers are written (`--format`).
+  var format = OutputFormat.ndjson
+  /// Where failed calls are reported (`--errors`).
+  var errors = ErrorOutput.stderr
+  /// Unary methods only: give every input its call, whatever fails (`--keep-going`).
+  var keepGoing = false
   /// Keep trying to connect (with backoff) until the deadline instead of failing at once.
   var waitForReady = false
   /// How long wait-for-ready waits, when not --timeout or the default.

@@ -11,4 +11,12 @@ final class NDJSONFormatter: OutputFormatter {
   func append<Message: JSONMessage>(_ message: Message, into buffer: inout [UInt8]) {
     message.appendJSONLine(to: &buffer, options: mapping)
   }
+
+  func appendError(_ error: CallError, into buffer: inout [UInt8]) {
+    var writer = JSONWriter()
+    swap(&writer.bytes, &buffer)
+    error.writeErrorObject(to: &writer)
+    writer.bytes.append(0x0A)
+    swap(&writer.bytes, &buffer)
+  }
 }

@@ -16,7 +16,8 @@ final class OutputSink {
 
   private let loop: EventLoop
   private let fd: Int32
-  private let formatter: any OutputFormatter
+  /// How messages become bytes; chosen before the first is written.
+  var formatter: any OutputFormatter
   private var began = false
   private var ended = false
   private var buffer: [UInt8] = []
@@ -70,6 +71,25 @@ final class OutputSink {
   func append(_ message: some JSONMessage) {
     guard !isClosed else { return }
     formatter.append(message, into: &buffer)
+    if pendingBytes >= Self.chunkSize { flush() }
+    updateBehind()
+  }
+
+  /// Adds a failed call in its place (`--errors json`).
+  func appendError(_ error: CallError) {
+    guard !isClosed else { return }
+    formatter.appendError(error, into: &buffer)
+    if pendingBytes >= Self.chunkSize { flush() }
+    updateBehind()
+  }
+
+  /// Whether the format shows requests too (`request(_:)` is worth calling).
+  var observesRequests: Bool { formatter.observesRequests }
+
+  /// Shows a request as it is sent, if the format shows requests.
+  func request(_ message: some JSONMessage) {
+    guard !isClosed else { return }
+    formatter.request(message, into: &buffer)
     if pendingBytes >= Self.chunkSize { flush() }
     updateBehind()
   }
