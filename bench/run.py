@@ -2,7 +2,7 @@
 """`make bench`: rg against the grpcio peer client, and rg serve against the grpcio server.
 
     python3 bench/run.py --rg PATH [--runs 5] [--scale 1] [--peer-fraction 0.1]
-        [--jobs get1,record,list,listgeo,get,chat] [--no-peer] [--no-servers] [--results FILE]
+        [--jobs get1,record,list,listgeo,get,chat,rtt] [--no-peer] [--no-servers] [--results FILE]
 
 Part 1 runs each job with rg and with Tests/Interop/route_guide_client.py (grpcio, the same
 NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, interleaved
@@ -32,6 +32,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 import generate_data  # noqa: E402
+import round_trips  # noqa: E402
 
 PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
 PEER_CLIENT = os.path.join(ROOT, "Tests", "Interop", "route_guide_client.py")
@@ -445,7 +446,7 @@ def run_microbench(path):
                           timeout=600).stdout.strip()
 
 
-def report(args, main_rows, server_rows, server_note, baseline, micro=None):
+def report(args, main_rows, server_rows, server_note, baseline, micro=None, trips=None):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
     text = [f"## {now}", "", f"`{uname}`, {os.cpu_count()} CPUs; runs per job: {args.runs} "
@@ -461,6 +462,9 @@ def report(args, main_rows, server_rows, server_note, baseline, micro=None):
         text += ["The grpcio peer client against `rg serve` and against the grpcio server "
                  "(same data, 100 features; 100,000 for list):", "",
                  server_table(server_rows), ""]
+    if trips:
+        text += ["Round trips of a one-shot `get` after TCP connected, through a relay that "
+                 "holds every chunk 25 ms each way (bench/round_trips.py):", "", trips, ""]
     if micro:
         text += ["`rg-microbench` (no network, one core, best of 5):", "", "```", micro, "```",
                  ""]
@@ -510,7 +514,7 @@ def parse_arguments():
     parser.add_argument("--scale", type=int, default=1, help="input size factor (1 or 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-fraction", type=float, default=0.1)
-    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat")
+    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,rtt")
     parser.add_argument("--no-peer", action="store_true", help="run rg only")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per process")
@@ -529,7 +533,7 @@ def main():
     out = os.path.join(ROOT, "bench", "data")
     files = generate_files(args, out)
     peer_inputs(files, args.peer_fraction, out)
-    main_rows, server_rows, note = [], [], ""
+    main_rows, server_rows, note, trips = [], [], "", None
     baseline = spawn_baseline()
     try:
         print("starting rg serve with the generated features ...", flush=True)
@@ -542,10 +546,13 @@ def main():
         server.stop()
         if not args.no_peer and not args.no_servers:
             server_rows = bench_servers(args, files)
+        if "rtt" in args.jobs:
+            print("  round trips ...", flush=True)
+            trips = round_trips.table(args.rg, PYTHON, PEER_ENV, Server)
     finally:
         Server.stop_all()
     micro = run_microbench(args.microbench)
-    text = report(args, main_rows, server_rows, note, baseline, micro)
+    text = report(args, main_rows, server_rows, note, baseline, micro, trips)
     print()
     print(text)
     with open(args.results, "a", encoding="utf-8") as file:

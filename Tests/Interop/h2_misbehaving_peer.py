@@ -53,6 +53,11 @@ SCENARIOS = {
     "tls-only": "completes (or logs the failure of) the TLS handshake; logs bytes received",
     "max-streams:N": "SETTINGS_MAX_CONCURRENT_STREAMS N; reads (and answers PINGs), answers "
                      "no call",
+    "late-strict-settings": "holds its SETTINGS until the client's first bytes (its request) "
+                            "are in, then sends strict ones (MAX_CONCURRENT_STREAMS 1, "
+                            "MAX_FRAME_SIZE 16384, INITIAL_WINDOW_SIZE 100) and answers each "
+                            "call: GetFeature a Feature, RecordRoute a RouteSummary counting "
+                            "the messages received",
     "rotate:N": "answers each call with a Feature and OK; the Nth answer on a connection goes out "
                 "in one write with GOAWAY(NO_ERROR, last-stream-id = its stream), as servers "
                 "that rotate connections by age do",
@@ -79,6 +84,16 @@ class EventLog:
             file.write(json.dumps({"event": event, **fields}) + "\n")
 
 
+def varint(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
 def frame(payload, flag=0):
     return bytes([flag]) + len(payload).to_bytes(4, "big") + payload
 
@@ -95,6 +110,8 @@ class Peer:
         self.conn = h2.connection.H2Connection(config=config)
         self.echo_pending = {}
         self.received = {}
+        self.received_bytes = {}
+        self.paths = {}
         self.gone_away = False
 
     def flush(self):
@@ -104,9 +121,22 @@ class Peer:
 
     def run(self):
         self.conn.initiate_connection()
+        if self.name == "late-strict-settings":
+            # Sent as a change: h2 applies it once the client acknowledges it, as RFC 9113
+            # says, so what the client sent under the old window is still welcome.
+            codes = h2.settings.SettingCodes
+            self.conn.update_settings({
+                codes.MAX_CONCURRENT_STREAMS: 1, codes.MAX_FRAME_SIZE: 16384,
+                codes.INITIAL_WINDOW_SIZE: 100})
         if self.name == "max-streams":
             self.conn.update_settings(
                 {h2.settings.SettingCodes.MAX_CONCURRENT_STREAMS: int(self.argument)})
+        if self.name == "late-strict-settings":
+            first = self.sock.recv(65536)
+            self.log("first-bytes", received=len(first), request=b"\x01" in first[24:])
+            self.flush()
+            for event in self.conn.receive_data(first):
+                self.handle(event)
         self.flush()
         if self.name == "stop-reading":
             self.log("stopped-reading")
@@ -131,6 +161,7 @@ class Peer:
         if isinstance(event, h2.events.RequestReceived):
             headers = dict(event.headers)
             self.log("headers", stream=event.stream_id, path=headers.get(":path"))
+            self.paths[event.stream_id] = headers.get(":path", "")
             self.on_request(event.stream_id)
         elif isinstance(event, h2.events.DataReceived):
             self.on_data(event)
@@ -148,6 +179,8 @@ class Peer:
     def on_data(self, event):
         stream = event.stream_id
         self.received[stream] = self.received.get(stream, 0) + len(event.data)
+        if self.name == "late-strict-settings":
+            self.received_bytes[stream] = self.received_bytes.get(stream, b"") + event.data
         if self.name != "no-window":
             self.conn.acknowledge_received_data(event.flow_controlled_length, stream)
         if self.name == "echo":
@@ -164,6 +197,8 @@ class Peer:
 
     def on_end(self, stream):
         name, conn = self.name, self.conn
+        if name == "late-strict-settings":
+            return self.answer_counting(stream)
         if name == "diag-hostile-text":
             return self.answer_hostile_text(stream)
         if name == "close-mid-message":
@@ -201,6 +236,20 @@ class Peer:
             self.conn.close_connection(error_code=0, last_stream_id=stream)
             self.gone_away = True
             self.log("goaway-sent", stream=stream)
+
+    def answer_counting(self, stream):
+        """A Feature for GetFeature; for RecordRoute a RouteSummary with pointCount = the
+        gRPC messages the stream carried."""
+        data, count = self.received_bytes.get(stream, b""), 0
+        while len(data) >= 5:
+            data = data[5 + int.from_bytes(data[1:5], "big"):]
+            count += 1
+        path = self.paths.get(stream, "")
+        body = FEATURE if path.endswith("/GetFeature") else bytes([0x08]) + varint(count)
+        self.conn.send_headers(stream, GRPC_HEADERS)
+        self.conn.send_data(stream, frame(body))
+        self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
+        self.log("answered", stream=stream, messages=count)
 
     def rotate(self, stream):
         if getattr(self, "answered", 0) >= int(self.argument):

@@ -20,6 +20,18 @@ final class RecordingResponder: CallResponder {
     statuses.append(status)
   }
 
+  private(set) var isReceivingPaused = false
+  private(set) var pauses = 0
+
+  func pauseReceiving() {
+    if !isReceivingPaused { pauses += 1 }
+    isReceivingPaused = true
+  }
+
+  func resumeReceiving() {
+    isReceivingPaused = false
+  }
+
   func sentMessages<M: ProtobufMessage>(as type: M.Type) throws -> [M] {
     try sent.map { bytes in try M(protobuf: bytes) }
   }

@@ -9,4 +9,9 @@ public protocol CallResponder: AnyObject {
   /// Encoded response bytes the peer has not taken yet.
   var bufferedResponseBytes: Int { get }
   func finish(_ status: GRPCStatus)
+  /// Stops handing over request messages until `resumeReceiving`: the client is held back by
+  /// flow control (for logic that must answer every request and cannot stop answering).
+  func pauseReceiving()
+  func resumeReceiving()
+  var isReceivingPaused: Bool { get }
 }

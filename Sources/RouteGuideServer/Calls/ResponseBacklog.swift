@@ -6,9 +6,8 @@ enum ResponseBacklog {
   /// costs the server about this much memory. The transport reports `canSendMore` when the
   /// backlog falls below its low-water mark, so this must be well above that.
   static let highWater = 4 * ServerCall.lowWaterMark
-  /// RouteChat cannot stop producing (each note must be answered), so a peer that sends but
-  /// never reads is cut off here with RESOURCE_EXHAUSTED instead of growing without bound.
-  static let chatLimit = 16 * 1024 * 1024
+  /// RouteChat cannot stop answering, so above `highWater` it stops taking notes instead
+  /// (CallResponder.pauseReceiving) until the backlog falls.
   /// A health Watch sends while the backlog is below this; above it, it keeps only the newest
   /// status and sends that on `canSendMore` (a watcher needs the latest status, not every
   /// one). Not below the low-water mark: the transport reports `canSendMore` only when the

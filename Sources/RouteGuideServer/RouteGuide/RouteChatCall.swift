@@ -17,12 +17,20 @@ final class RouteChatCall: CallLogic {
     do throws(GRPCStatus) {
       let note = try RouteNote.decodeRequest(payload)
       for earlier in board.post(note) { responder.send(earlier) }
-      if responder.bufferedResponseBytes > ResponseBacklog.chatLimit {
-        throw GRPCStatus(.resourceExhausted, "the client is not reading its RouteChat answers")
+      // Every note must be answered, so the answers cannot wait: the notes do. While the
+      // client has not read the answers, its further notes stay unread and flow control
+      // holds it back (a client that reads is never cut off).
+      if responder.bufferedResponseBytes > ResponseBacklog.highWater {
+        responder.pauseReceiving()
       }
     } catch {
       finish(error, responder)
     }
+  }
+
+  func canSendMore(_ responder: any CallResponder) {
+    guard !finished, responder.isReceivingPaused else { return }
+    responder.resumeReceiving()
   }
 
   func receiveEnd(_ responder: any CallResponder) {

@@ -73,6 +73,10 @@ public final class ClientCall {
     return true
   }
 
+  /// The server streams answers to a call that has nothing more to send: reads may wait for
+  /// more to arrive (HTTP2Pump.allowsCoalescing) without holding anyone up.
+  var isStreamedTo: Bool { !expectsSingleResponse && sendingClosed && !isFinished }
+
   /// Request bytes framed but not yet handed to HTTP/2.
   public var bufferedRequestBytes: Int { requestBody.count }
 

@@ -1,13 +1,15 @@
 import RouteGuideProtocol
 
-// Calls wait here for a stream: until the server's SETTINGS say how many it takes, and while
-// that many are open. A server can refuse streams below its advertised limit (grpc-core counts
-// a stream until its handler is done); then the limit is lowered to what it took.
+// Calls wait here for a stream while as many are open as the server takes. The first call goes
+// out with the connection preface, before the server's SETTINGS (RFC 9113 §3.4 allows it, and
+// it saves a round trip on every one-shot call); the others wait for SETTINGS to say how many
+// streams the server takes. A server can refuse streams below its advertised limit (grpc-core
+// counts a stream until its handler is done); then the limit is lowered to what it took.
 
 extension HTTP2ClientConnection {
   /// Gives waiting calls streams while the limit allows.
   func submitPending() {
-    guard settingsReceived, !isClosed else { return }
+    guard !isClosed else { return }
     if goAwayLastStreamID != nil {
       let refused = pending
       pending.removeAll()
@@ -16,7 +18,8 @@ extension HTTP2ClientConnection {
       return
     }
     // A GOAWAY nghttp2 has read but not yet reported leaves the calls waiting for it here.
-    while calls.count < maxConcurrentStreams, !pending.isEmpty, session.isRequestAllowed {
+    let limit = settingsReceived ? maxConcurrentStreams : 1
+    while calls.count < limit, !pending.isEmpty, session.isRequestAllowed {
       submit(pending.removeFirst())
     }
     watchForNoStreams()

@@ -34,7 +34,9 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
 
   func sessionDidReceiveData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
     noteStreamActivity()
-    calls[streamID]?.didReceiveData(bytes)
+    guard let call = calls[streamID] else { return }
+    if !pump.allowsCoalescing && call.isStreamedTo { pump.allowsCoalescing = true }
+    call.didReceiveData(bytes)
   }
 
   func sessionDidReceiveEndOfData(streamID: Int32) {
@@ -43,6 +45,9 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
 
   func sessionDidCloseStream(streamID: Int32, errorCode: UInt32) {
     guard let call = calls.removeValue(forKey: streamID) else { return }
+    if pump.allowsCoalescing && !calls.values.contains(where: \.isStreamedTo) {
+      pump.allowsCoalescing = false
+    }
     call.didClose(errorCode: errorCode, goAwayLastStreamID: goAwayLastStreamID)
     submitPending()
     onStreamCapacity?()

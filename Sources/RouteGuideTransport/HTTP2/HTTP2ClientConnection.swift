@@ -11,7 +11,7 @@ public final class HTTP2ClientConnection {
 
   let loop: EventLoop
   let session: HTTP2Session
-  private let pump: HTTP2Pump
+  let pump: HTTP2Pump
   private let authority: String
   private let scheme: String
   private let userAgent: String

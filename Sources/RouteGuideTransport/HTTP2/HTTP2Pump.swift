@@ -9,6 +9,13 @@ final class HTTP2Pump {
   static let outputLimit = 256 << 10
   /// Reads per event before yielding to other watches; more are scheduled right after.
   static let readsPerEvent = 16
+  /// While the peer streams (data rounds closer than `streamingGap`), poll() wakes the pump
+  /// only once this much is waiting, or after `coalescingWait`: a chatty server that writes a
+  /// few hundred bytes at a time costs one wake-up and one big read per 64 KiB, not one per
+  /// packet (and writes bigger chunks itself, as its socket fills).
+  static let coalescingBytes: Int32 = 64 << 10
+  static let coalescingWait: UInt64 = 2_000_000
+  static let streamingGap: UInt64 = 1_000_000
 
   let stream: any ByteStream
   private let loop: EventLoop
@@ -27,6 +34,14 @@ final class HTTP2Pump {
   private(set) var isReadingPaused = false
   /// When bytes last came in (EventLoop.now()): the proof of life keepalive checks.
   private(set) var lastReadTime = EventLoop.now()
+  /// Whether the owner lets reads be coalesced: only while the peer streams to us without
+  /// waiting for anything from us (a request/response exchange would wait on the timer).
+  var allowsCoalescing = false {
+    didSet { if !allowsCoalescing { adjustCoalescing(readData: false, previousRead: 0) } }
+  }
+  /// Whether the socket's receive low-water mark is raised (HTTP2Pump.coalescingBytes).
+  private var isCoalescing = false
+  private var coalescingTimer: EventLoop.Token?
   private(set) var isClosed = false
   /// Called once when the stream is closed: nil when the session ended in order, else why.
   var onClose: ((TransportError?) -> Void)?
@@ -89,10 +104,37 @@ final class HTTP2Pump {
     }
     isBusy = true
     withExtendedLifetime(self) {
-      if !isReadingPaused { readAvailable() }
+      if !isReadingPaused {
+        let previous = lastReadTime
+        readAvailable()
+        adjustCoalescing(readData: lastReadTime != previous, previousRead: previous)
+      }
       drainOutput()
     }
     isBusy = false
+  }
+
+  /// Raises the socket's low-water mark while the peer streams and lowers it once it stops;
+  /// a timer reads what is there when less than the mark arrives.
+  private func adjustCoalescing(readData: Bool, previousRead: UInt64) {
+    guard !isClosed else { return }
+    let streaming =
+      allowsCoalescing && readData && lastReadTime - previousRead < Self.streamingGap
+    if streaming || (isCoalescing && allowsCoalescing && readData) {
+      if !isCoalescing {
+        isCoalescing = true
+        SocketOptions.setReceiveLowWater(stream.fd, Self.coalescingBytes)
+      }
+      if coalescingTimer == nil {
+        coalescingTimer = loop.schedule(after: Self.coalescingWait) { [weak self] in
+          self?.coalescingTimer = nil
+          self?.handleEvent()
+        }
+      }
+    } else if isCoalescing {
+      isCoalescing = false
+      SocketOptions.setReceiveLowWater(stream.fd, 1)
+    }
   }
 
   private func readAvailable() {
@@ -244,6 +286,8 @@ final class HTTP2Pump {
   func close(_ error: TransportError?) {
     guard !isClosed else { return }
     isClosed = true
+    if let coalescingTimer { loop.cancelTimer(coalescingTimer) }
+    coalescingTimer = nil
     if let token { loop.unwatch(token) }
     token = nil
     stream.close()

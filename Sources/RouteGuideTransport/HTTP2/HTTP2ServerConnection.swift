@@ -66,6 +66,7 @@ public final class HTTP2ServerConnection {
     var settings = HTTP2Session.Settings()
     settings.maxConcurrentStreams = maxConcurrentStreams
     settings.maxHeaderListSize = Self.maxHeaderListSize
+    settings.manualStreamFlowControl = true
     session = try HTTP2Session(role: .server, settings: settings)
     pump = HTTP2Pump(stream: stream, loop: loop, session: session)
     session.delegate = self
@@ -143,6 +144,13 @@ public final class HTTP2ServerConnection {
     } catch {
       try? session.resetStream(streamID: streamID, HTTP2ErrorCode.internalError)
     }
+    pump.flushSoon()
+  }
+
+  /// Gives `count` bytes back to the call's stream window: the handler took them.
+  func consume(_ call: ServerCall, _ count: Int) {
+    guard count > 0, !call.streamClosed, !pump.isClosed else { return }
+    try? session.consumeStream(call.streamID, count)
     pump.flushSoon()
   }
 

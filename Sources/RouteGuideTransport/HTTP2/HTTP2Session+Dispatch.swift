@@ -52,6 +52,15 @@ extension HTTP2Session {
         try delegate.sessionDidReceiveHeaders(streamID: streamID, fields, endStream: endStream)
       }
     case .data(let streamID, let offset, let count):
+      // The connection window opens as data arrives; streams open as the application takes
+      // it (manual flow control), so only a stream that stops taking data stalls.
+      if manualStreamFlowControl {
+        do {
+          try consumeConnection(count)
+        } catch {
+          throw .fatal(error.message)
+        }
+      }
       let result = bytes.withUnsafeBytes { all in
         Result { () throws(HTTP2CallbackError) in
           try delegate.sessionDidReceiveData(

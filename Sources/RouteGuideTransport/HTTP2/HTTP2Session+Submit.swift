@@ -48,6 +48,22 @@ extension HTTP2Session {
     return true
   }
 
+  /// Opens `count` bytes of the connection window again (manual flow control).
+  func consumeConnection(_ count: Int) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_session_consume_connection")
+    try check(
+      nghttp2_session_consume_connection(handle, count), "nghttp2_session_consume_connection")
+  }
+
+  /// Opens `count` bytes of a stream's window again (manual flow control); a stream that is
+  /// gone needs nothing.
+  func consumeStream(_ streamID: Int32, _ count: Int) throws(TransportError) {
+    try checkNotInsideLibrary("nghttp2_session_consume_stream")
+    let result = nghttp2_session_consume_stream(handle, streamID, count)
+    guard result != NGHTTP2_ERR_INVALID_ARGUMENT.rawValue else { return }
+    try check(result, "nghttp2_session_consume_stream")
+  }
+
   /// Wakes a body that answered `.deferred`.
   func resumeData(streamID: Int32) throws(TransportError) {
     try checkNotInsideLibrary("nghttp2_session_resume_data")

@@ -24,6 +24,10 @@ final class HTTP2Session {
     /// block is dropped field by field as it is decoded (HPACK can inflate a few bytes into
     /// megabytes) and reported whole as oversized.
     var maxHeaderListSize: UInt32 = 16 << 10
+    /// Stream windows are opened by `consumeStream` as the application takes the data, not
+    /// by nghttp2 as it arrives (the connection window still opens at once): a call that
+    /// stops taking requests stops its client by flow control.
+    var manualStreamFlowControl = false
   }
 
   let role: HTTP2Role
@@ -44,6 +48,7 @@ final class HTTP2Session {
   /// Trailers a data provider asked for, submitted once nghttp2 has returned.
   var pendingTrailers: [(streamID: Int32, fields: [(name: String, value: String)])] = []
   let maxHeaderListSize: Int
+  let manualStreamFlowControl: Bool
   /// HEADERS or DATA went out since the owner last cleared this (keepalive policy).
   var sentHeadersOrData = false
   /// The error code of a GOAWAY that ends the session once sent (`submitFinalGoAway`).
@@ -54,6 +59,7 @@ final class HTTP2Session {
   init(role: HTTP2Role, settings: Settings) throws(TransportError) {
     self.role = role
     maxHeaderListSize = Int(settings.maxHeaderListSize)
+    manualStreamFlowControl = settings.manualStreamFlowControl
     incomingHeaders = HTTP2IncomingHeaders(limit: Int(settings.maxHeaderListSize))
     var callbacks: OpaquePointer?
     try check(nghttp2_session_callbacks_new(&callbacks), "nghttp2_session_callbacks_new")
@@ -64,6 +70,7 @@ final class HTTP2Session {
     defer { nghttp2_option_del(option) }
     // The contract says 100 until the peer's SETTINGS arrive; nghttp2 would assume unlimited.
     nghttp2_option_set_peer_max_concurrent_streams(option, 100)
+    if settings.manualStreamFlowControl { nghttp2_option_set_no_auto_window_update(option, 1) }
     let userData = Unmanaged.passUnretained(self).toOpaque()
     var session: OpaquePointer?
     switch role {

@@ -34,6 +34,12 @@ public final class ServerCall {
   var bodyDeferred = false
   var streamClosed = false
   var deadlineTimer: EventLoop.Token?
+  /// Request messages are not handed over (`pauseReceiving`).
+  public internal(set) var isReceivingPaused = false
+  /// Bytes received and not yet given back to the client's stream window.
+  var heldBytes = 0
+  /// The client half-closed while receiving was paused.
+  var receivedEnd = false
 
   init(
     connection: HTTP2ServerConnection, streamID: Int32, headers: [(name: String, value: String)],

@@ -26,6 +26,12 @@ enum SocketOptions {
     _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
   }
 
+  /// How many bytes must be waiting before poll() calls the socket readable (1 by default).
+  static func setReceiveLowWater(_ fd: Int32, _ bytes: Int32) {
+    var value = bytes
+    _ = setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &value, socklen_t(MemoryLayout<Int32>.size))
+  }
+
   static func setReuseAddress(_ fd: Int32) {
     var one: Int32 = 1
     _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
