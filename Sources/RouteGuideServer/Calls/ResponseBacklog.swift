@@ -9,6 +9,9 @@ enum ResponseBacklog {
   /// RouteChat cannot stop producing (each note must be answered), so a peer that sends but
   /// never reads is cut off here with RESOURCE_EXHAUSTED instead of growing without bound.
   static let chatLimit = 16 * 1024 * 1024
+  /// Reflection answers every question too; a whole schema is a few KiB, so a client this far
+  /// behind is not reading at all.
+  static let reflectionLimit = 4 * 1024 * 1024
   /// A health Watch sends while the backlog is below this; above it, it keeps only the newest
   /// status and sends that on `canSendMore` (a watcher needs the latest status, not every
   /// one). Not below the low-water mark: the transport reports `canSendMore` only when the
