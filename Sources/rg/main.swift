@@ -29,7 +29,8 @@ struct RGCommand: ParsableCommand {
       ],
       subcommands: [
         GetCommand.self, ListCommand.self, RecordCommand.self, ChatCommand.self,
-        HealthCommand.self, ServeCommand.self, CompletionsCommand.self, ManCommand.self,
+        HealthCommand.self, DescribeCommand.self, ServeCommand.self, CompletionsCommand.self,
+        ManCommand.self,
       ])
   }
 
