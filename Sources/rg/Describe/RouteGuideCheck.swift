@@ -40,7 +40,6 @@ struct RouteGuideCheck {
       return [Difference(symbol: serviceName, text: "the server has no such service")]
     }
     var differences: [Difference] = []
-    var pairs: [(rg: String, server: String)] = []
     for method in methods {
       let symbol = "\(serviceName).\(method.name)"
       guard let theirs = service.methods.first(where: { $0.name == method.name }) else {
@@ -65,31 +64,22 @@ struct RouteGuideCheck {
           Difference(
             symbol: symbol, text: "server returns \(output), rg expects \(method.responseType)"))
       }
-      pairs += [(method.requestType, input), (method.responseType, output)]
     }
-    return differences + messageDifferences(pairs, server: server)
+    return differences + messageDifferences(server: server)
   }
 
-  /// Compares each (rg's message, the server's message at the same place) pair once, and the
-  /// pairs their message fields lead to.
-  private func messageDifferences(_ start: [(rg: String, server: String)], server: DescriptorPool)
-    -> [Difference]
-  {
-    var queue = start
-    var seen: Set<String> = []
+  /// Compares each message rg's methods carry, directly or in a field, with the server's
+  /// message of the same name (a method that names another type is reported as such).
+  private func messageDifferences(server: DescriptorPool) -> [Difference] {
     var differences: [Difference] = []
-    while !queue.isEmpty {
-      let (rgName, serverName) = queue.removeFirst()
-      guard seen.insert(rgName + " " + serverName).inserted,
-        let ours = rgSpeaks.message(rgName)
-      else { continue }
-      guard let theirs = server.message(serverName) else {
-        differences.append(
-          Difference(symbol: rgName, text: "the server does not define \(serverName)"))
+    for name in messagesReached() {
+      guard let ours = rgSpeaks.message(name) else { continue }
+      guard let theirs = server.message(name) else {
+        differences.append(Difference(symbol: name, text: "the server does not define it"))
         continue
       }
       for field in ours.fields {
-        let symbol = "\(rgName).\(field.name)"
+        let symbol = "\(name).\(field.name)"
         let ourType = Self.typeText(field)
         guard let their = theirs.fields.first(where: { $0.number == field.number }) else {
           differences.append(
@@ -103,12 +93,25 @@ struct RouteGuideCheck {
             Difference(
               symbol: symbol,
               text: "server has field \(field.number) as \(theirType), rg speaks \(ourType)"))
-        } else if field.type == .message {
-          queue.append((field.typeFullName, their.typeFullName))
         }
       }
     }
     return differences
+  }
+
+  /// rg's messages in the order the methods reach them: requests and responses, then the
+  /// message types of their fields.
+  private func messagesReached() -> [String] {
+    var order = methods.flatMap { [$0.requestType, $0.responseType] }
+    var index = 0
+    while index < order.count {
+      for field in rgSpeaks.message(order[index])?.fields ?? [] where field.type == .message {
+        order.append(field.typeFullName)
+      }
+      index += 1
+    }
+    var seen: Set<String> = []
+    return order.filter { seen.insert($0).inserted }
   }
 
   /// `int32`, `routeguide.Point`, `repeated routeguide.Feature`: what decides the wire.
