@@ -40,7 +40,9 @@ import Testing
 
   @Test func theServicesAreTheOnesRgServes() throws {
     var pool = DescriptorPool()
-    for (_, bytes) in BuiltinDescriptors.files { try pool.add(try FileDescriptorProto(protobuf: bytes)) }
+    for (_, bytes) in BuiltinDescriptors.files {
+      try pool.add(try FileDescriptorProto(protobuf: bytes))
+    }
     for (service, methods) in [
       (RouteGuide.serviceName, RouteGuide.methods), (Health.serviceName, Health.methods),
       (Reflection.serviceName, Reflection.methods),

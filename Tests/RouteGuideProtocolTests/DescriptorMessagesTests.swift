@@ -6,7 +6,10 @@ import Testing
   @Test func routeGuideReadsAsTheTutorialDefinesIt() throws {
     let file = try FileDescriptorProto(protobuf: BuiltinDescriptors.routeGuide)
     #expect(file.package == "routeguide")
-    #expect(file.messageTypes.map(\.name) == ["Point", "Rectangle", "Feature", "RouteNote", "RouteSummary"])
+    #expect(
+      file.messageTypes.map(\.name) == [
+        "Point", "Rectangle", "Feature", "RouteNote", "RouteSummary",
+      ])
     let point = file.messageTypes[0]
     #expect(point.fields.map(\.name) == ["latitude", "longitude"])
     #expect(point.fields.map(\.number) == [1, 2])
@@ -16,7 +19,8 @@ import Testing
     #expect(feature.fields[1].typeName == ".routeguide.Point")
     #expect(feature.fields[1].typeFullName == "routeguide.Point")
     let summary = file.messageTypes[4]
-    #expect(summary.fields.map(\.jsonName) == ["pointCount", "featureCount", "distance", "elapsedTime"])
+    #expect(
+      summary.fields.map(\.jsonName) == ["pointCount", "featureCount", "distance", "elapsedTime"])
     let chat = try #require(file.services.first?.methods.last)
     #expect(chat.name == "RouteChat" && chat.clientStreaming && chat.serverStreaming)
     #expect(chat.shape == .bidiStreaming)
@@ -51,7 +55,10 @@ import Testing
       services: [
         ServiceDescriptorProto(
           name: "S",
-          methods: [MethodDescriptorProto(name: "M", inputType: ".a.Entry", outputType: ".a.Entry", serverStreaming: true)])
+          methods: [
+            MethodDescriptorProto(
+              name: "M", inputType: ".a.Entry", outputType: ".a.Entry", serverStreaming: true)
+          ])
       ], syntax: "proto3")
     #expect(try FileDescriptorProto(protobuf: file.protobufBytes()) == file)
   }

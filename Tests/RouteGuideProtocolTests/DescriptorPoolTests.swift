@@ -41,8 +41,11 @@ import Testing
 
   @Test func aNameDefinedTwiceIsRefusedAndNothingOfTheFileIsAdded() throws {
     var pool = DescriptorPool()
-    try pool.add(FileDescriptorProto(name: "a.proto", package: "p", messageTypes: [.init(name: "M")]))
-    #expect(throws: DescriptorPoolError.duplicateSymbol("p.M", file: "b.proto", otherFile: "a.proto")) {
+    try pool.add(
+      FileDescriptorProto(name: "a.proto", package: "p", messageTypes: [.init(name: "M")]))
+    #expect(
+      throws: DescriptorPoolError.duplicateSymbol("p.M", file: "b.proto", otherFile: "a.proto")
+    ) {
       try pool.add(
         FileDescriptorProto(
           name: "b.proto", package: "p", messageTypes: [.init(name: "N"), .init(name: "M")]))

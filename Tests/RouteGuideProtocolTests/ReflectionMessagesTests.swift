@@ -106,7 +106,8 @@ import Testing
   @Test func jsonUsesProto3Names() {
     let response = ServerReflectionResponse(
       answer: .fileDescriptors(FileDescriptorResponse(fileDescriptorProtos: [[0xFF]])))
-    #expect(response.jsonString() == #"{"fileDescriptorResponse":{"fileDescriptorProto":["/w=="]}}"#)
+    #expect(
+      response.jsonString() == #"{"fileDescriptorResponse":{"fileDescriptorProto":["/w=="]}}"#)
     #expect(
       ServerReflectionRequest(question: .listServices("")).jsonString(
         options: JSONMappingOptions(protoNames: true)) == #"{"list_services":""}"#)
@@ -119,7 +120,9 @@ import Testing
   }
 
   @Test func reflectionServicesNameTheirOwnPackagesTypes() {
-    #expect(Reflection.serverReflectionInfo.path == "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")
+    #expect(
+      Reflection.serverReflectionInfo.path
+        == "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")
     #expect(Reflection.serverReflectionInfo.shape == .bidiStreaming)
     #expect(
       ReflectionV1Alpha.serverReflectionInfo.info.requestType

@@ -16,7 +16,8 @@ import Testing
     let responder = RecordingResponder()
     let call = ReflectionCall(service: service())
     for question in questions {
-      call.receive(ServerReflectionRequest(host: "h", question: question).protobufBytes(), responder)
+      call.receive(
+        ServerReflectionRequest(host: "h", question: question).protobufBytes(), responder)
     }
     if end { call.receiveEnd(responder) }
     return (try responder.sentMessages(as: ServerReflectionResponse.self), responder.statuses)
@@ -32,20 +33,26 @@ import Testing
     #expect(answers.allSatisfy { $0.validHost == "h" })
     #expect(
       answers[0].answer
-        == .services(ListServiceResponse(services: Self.services.map { ServiceResponse(name: $0) })))
+        == .services(ListServiceResponse(services: Self.services.map { ServiceResponse(name: $0) }))
+    )
     #expect(
       answers[1].answer
-        == .fileDescriptors(FileDescriptorResponse(fileDescriptorProtos: [BuiltinDescriptors.routeGuide])))
+        == .fileDescriptors(
+          FileDescriptorResponse(fileDescriptorProtos: [BuiltinDescriptors.routeGuide])))
     #expect(
       answers[2].answer
-        == .fileDescriptors(FileDescriptorResponse(fileDescriptorProtos: [BuiltinDescriptors.health])))
-    #expect(answers[3].answer == .error(ErrorResponse(GRPCStatus(.notFound, "no symbol named nope.Nope"))))
+        == .fileDescriptors(
+          FileDescriptorResponse(fileDescriptorProtos: [BuiltinDescriptors.health])))
+    #expect(
+      answers[3].answer == .error(ErrorResponse(GRPCStatus(.notFound, "no symbol named nope.Nope")))
+    )
     #expect(statuses == [.ok])
   }
 
   @Test func extensionsAreNotFound() throws {
     let (answers, _) = try ask([
-      .fileContainingExtension(ExtensionRequest(containingType: "routeguide.Point", extensionNumber: 100)),
+      .fileContainingExtension(
+        ExtensionRequest(containingType: "routeguide.Point", extensionNumber: 100)),
       .allExtensionNumbersOfType("routeguide.Point"),
     ])
     for answer in answers {
@@ -102,7 +109,8 @@ import Testing
       router.services.map(\.serviceName) == [
         "a.A", Reflection.serviceName, ReflectionV1Alpha.serviceName,
       ])
-    for path in [Reflection.serverReflectionInfo.path, ReflectionV1Alpha.serverReflectionInfo.path] {
+    for path in [Reflection.serverReflectionInfo.path, ReflectionV1Alpha.serverReflectionInfo.path]
+    {
       let logic = try router.makeCall(path: path)
       let responder = RecordingResponder()
       logic.receive(ServerReflectionRequest(question: .listServices("")).protobufBytes(), responder)

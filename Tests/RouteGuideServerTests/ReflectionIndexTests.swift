@@ -19,7 +19,8 @@ import Testing
       #expect(index.files(containing: symbol) == [BuiltinDescriptors.routeGuide], "\(symbol)")
     }
     for symbol in [
-      "grpc.health.v1.HealthCheckResponse.ServingStatus", "grpc.health.v1.HealthCheckResponse.SERVING",
+      "grpc.health.v1.HealthCheckResponse.ServingStatus",
+      "grpc.health.v1.HealthCheckResponse.SERVING",
     ] {
       #expect(index.files(containing: symbol) == [BuiltinDescriptors.health], "\(symbol)")
     }
@@ -52,9 +53,10 @@ import Testing
       try ReflectionIndex(files: [("bad.proto", [0x0A, 0xFF])])
     }
     #expect(throws: ReflectionIndexError.self) {
-      try ReflectionIndex(files: [Self.serialized(FileDescriptorProto(name: "other.proto"))].map {
-        ("named.proto", $0.bytes)
-      })
+      try ReflectionIndex(
+        files: [Self.serialized(FileDescriptorProto(name: "other.proto"))].map {
+          ("named.proto", $0.bytes)
+        })
     }
     #expect(throws: ReflectionIndexError.self) {
       try ReflectionIndex(files: [
