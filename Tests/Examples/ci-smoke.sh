@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A CI smoke test as a pipeline would write it: start the server in the background, wait
 # until it reports SERVING over grpc.health.v1, check its schema over reflection, make one real
-# call and check the answer, then stop the server, which must exit cleanly. The server is stopped on any exit, whatever failed.
+# call and check the answer, then stop the server, which must exit cleanly. The server is
+# stopped on any exit, whatever failed.
 #
 #   Tests/Examples/ci-smoke.sh PATH_TO_RG
 #
