@@ -117,6 +117,9 @@ import Testing
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),
+    ("rg describe --f", ["--format"]),
+    ("rg describe --format ", ["text", "json"]),
+    ("rg describe --ch", ["--check"]),
     ("rg completions z", ["zsh"]),
     ("rg man --", ["--name", "--help"]),
     ("rg help ", subcommands.subtracting(["help"])),

@@ -125,10 +125,12 @@ import Testing
       #expect(lines.contains(#"{"missing": "nope.Nope"}"#))
       #expect(
         lines.contains(#"{"call": "Berkshire Valley Management Area Trail, Jefferson, NJ, USA"}"#))
+      // Many questions on one stream, answered in order; NOT_FOUND 5, INVALID_ARGUMENT 3.
       #expect(
         lines.last
-          == #"{"stream": ["list_services_response", "file_descriptor_response", "error_response"]}"#
-      )
+          == #"{"stream": [["list_services_response", 0], ["file_descriptor_response", 0], "#
+          + #"["error_response", 5], ["error_response", 5], ["error_response", 5], "#
+          + #"["error_response", 3]]}"#)
     }
   }
 

@@ -13,7 +13,8 @@ Prints one JSON line per finding:
   {"missing": "nope.Nope"}                 a symbol the server does not know
   {"call": NAME}                           GetFeature made with message classes built from
                                            reflection alone
-  {"stream": [KIND, ...]}                  three questions on one stream, the answers' kinds
+  {"stream": [[KIND, CODE], ...]}          six questions on one stream: the answers' kinds and
+                                           error codes, in order
 """
 
 import json
@@ -65,10 +66,16 @@ def main():
                               request_serializer=point_class.SerializeToString,
                               response_deserializer=feature_class.FromString)
     emit(call=get(point_class(latitude=409146138, longitude=-746188906), timeout=10).name)
-    questions = [reflection_pb2.ServerReflectionRequest(list_services=""),
-                 reflection_pb2.ServerReflectionRequest(file_by_filename="route_guide.proto"),
-                 reflection_pb2.ServerReflectionRequest(file_containing_symbol="nope.Nope")]
-    emit(stream=[answer.WhichOneof("message_response") for answer in info(iter(questions), timeout=10)])
+    Request = reflection_pb2.ServerReflectionRequest
+    questions = [
+        Request(list_services=""), Request(file_by_filename="route_guide.proto"),
+        Request(file_containing_symbol="nope.Nope"),
+        Request(file_containing_extension=reflection_pb2.ExtensionRequest(
+            containing_type="routeguide.Point", extension_number=100)),
+        Request(all_extension_numbers_of_type="routeguide.Point"), Request()]
+    answers = info(iter(questions), timeout=10)
+    emit(stream=[[answer.WhichOneof("message_response"), answer.error_response.error_code]
+                 for answer in answers])
 
 
 if __name__ == "__main__":
