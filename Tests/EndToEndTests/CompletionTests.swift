@@ -6,7 +6,8 @@ import Testing
 /// real shells complete with them.
 @Suite(.timeLimit(.minutes(2))) struct CompletionTests {
   static let subcommands: Set = [
-    "get", "list", "record", "chat", "health", "serve", "completions", "man", "help",
+    "get", "list", "record", "chat", "health", "describe", "serve", "completions", "man",
+    "help",
   ]
 
   @Test(arguments: [("bash", "Completions/rg.bash"), ("zsh", "Completions/_rg")])
@@ -117,6 +118,9 @@ import Testing
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),
+    ("rg describe --f", ["--format"]),
+    ("rg describe --format ", ["text", "json"]),
+    ("rg describe --ch", ["--check"]),
     ("rg completions z", ["zsh"]),
     ("rg man --", ["--name", "--help"]),
     ("rg help ", subcommands.subtracting(["help"])),

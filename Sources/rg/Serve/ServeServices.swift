@@ -12,6 +12,7 @@ struct ServeServices {
     router.register(
       RouteGuideService(database: database, sharedChat: options.sharedChat, clock: EventLoop.now))
     router.register(health)
+    ReflectionService.register(with: router, index: ReflectionIndex.builtin())
     // The whole server ("") and every service it routes are serving until shutdown.
     for name in [""] + router.services.map(\.serviceName) {
       health.setStatus(.serving, for: name)
