@@ -28,7 +28,9 @@ import Testing
     defer { server.stop() }
     let dead = try LoopbackListener(host: "::1", port: server.port, backlog: 0)
     try dead.makeUnresponsive(host: "::1")
-    let (result, seconds) = try Self.rg(["-v", "--connect-timeout", "8s", "dual.test:\(server.port)"])
+    let (result, seconds) = try Self.rg([
+      "-v", "--connect-timeout", "8s", "dual.test:\(server.port)",
+    ])
     #expect(result.status == 0, "\(result.summary)")
     #expect(result.stdoutText.contains("Berkshire Valley"))
     #expect(

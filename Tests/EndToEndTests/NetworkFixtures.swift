@@ -19,7 +19,8 @@ final class TinyProxy {
 
   /// `hosts`: an /etc/hosts of its own (a mount namespace), so tinyproxy resolves test names
   /// such as `grpc.test` that the machine does not know.
-  init(credentials: (user: String, password: String)? = nil, connectPorts: [Int] = [],
+  init(
+    credentials: (user: String, password: String)? = nil, connectPorts: [Int] = [],
     hosts: String? = nil
   ) throws {
     let executable = "/usr/bin/tinyproxy"

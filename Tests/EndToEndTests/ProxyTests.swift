@@ -115,7 +115,9 @@ import Testing
     try TestCertificates.makeLeaf(
       leaf, ca: certs.directory + "/ca", name: "grpc.test", san: "DNS:grpc.test",
       usage: "serverAuth")
-    let server = try ServerProcess.rgServe(["--tls-cert", leaf + ".crt", "--tls-key", leaf + ".key"])
+    let server = try ServerProcess.rgServe([
+      "--tls-cert", leaf + ".crt", "--tls-key", leaf + ".key",
+    ])
     defer { server.stop() }
     let proxy = try TinyProxy(hosts: "127.0.0.1 localhost\n127.0.0.1 grpc.test\n")
     let target = "grpc.test:\(server.port)"
