@@ -10,14 +10,16 @@ import Testing
 @Suite(.timeLimit(.minutes(2))) struct SystemTrustStoreTests {
   static let point = #"{"latitude":409146138,"longitude":-746188906}"#
 
-  static func rg(_ arguments: [String], environment: [String: String]) throws -> SubprocessResult {
+  static func rg(_ arguments: [String], environment: [String: String], timeout: Double = 30)
+    throws -> SubprocessResult
+  {
     var env = ProcessInfo.processInfo.environment
     for name in ["SSL_CERT_FILE", "SSL_CERT_DIR", "grpc_proxy", "https_proxy", "HTTPS_PROXY"] {
       env[name] = nil
     }
     env.merge(environment) { _, new in new }
     return try Subprocess.run(
-      RepoPaths.rgBinary, ["get", "-d", point] + arguments, environment: env, timeout: 30)
+      RepoPaths.rgBinary, ["get", "-d", point] + arguments, environment: env, timeout: timeout)
   }
 
   /// A directory holding the test CA under its subject-hash name.
@@ -55,6 +57,36 @@ import Testing
     let result = try Self.rg(
       ["localhost:\(server.port)"], environment: ["SSL_CERT_FILE": certs.caCertificate])
     #expect(result.status == 0, "\(result.summary)")
+    // With the CA's directory too, and a chain that needs the bundle's CA, both count.
+    let store = try Self.hashedStore()
+    let both = try Self.rg(
+      ["localhost:\(server.port)"],
+      environment: ["SSL_CERT_FILE": certs.caCertificate, "SSL_CERT_DIR": store.path])
+    #expect(both.status == 0, "\(both.summary)")
+  }
+
+  /// A bundle is read only when the directories lack the issuer: one that is not even PEM is
+  /// never looked at while SSL_CERT_DIR has the CA (before, rg parsed the whole bundle first,
+  /// 20 ms for the system's), and is when it does not.
+  @Test func theBundleIsReadOnlyWhenTheDirectoriesLackTheIssuer() throws {
+    let server = try Self.serve()
+    defer { server.stop() }
+    let store = try Self.hashedStore()
+    let garbage = try store.write("garbage.txt", "not a certificate\n")
+    // A FIFO nobody writes to: opening it to read blocks, so a run that reads the bundle
+    // first never finishes (the old eager load hung here until killed).
+    let fifo = store.path + "/bundle.fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let lazy = try Self.rg(
+      ["localhost:\(server.port)"],
+      environment: ["SSL_CERT_DIR": store.path, "SSL_CERT_FILE": fifo],
+      timeout: 10)
+    #expect(lazy.status == 0, "\(lazy.summary)")
+    let needed = try Self.rg(
+      ["localhost:\(server.port)"],
+      environment: ["SSL_CERT_DIR": "/nonexistent", "SSL_CERT_FILE": garbage])
+    #expect(needed.status == 1, "\(needed.summary)")
+    #expect(needed.stderrText.contains("unable to get local issuer certificate"))
   }
 
   @Test func withoutThemTheTestCAIsNotTrusted() throws {

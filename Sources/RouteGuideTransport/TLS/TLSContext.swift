@@ -6,6 +6,8 @@ final class TLSContext {
   let context: OpaquePointer
   let bioMethod: StreamBIOMethod
   let isServer: Bool
+  /// The system store's bundle, read on demand by the verify callback it installed.
+  private var lazyBundle: TLSLazyBundle?
 
   init(isServer: Bool) throws(TransportError) {
     OpenSSLErrors.clear()
@@ -39,7 +41,7 @@ final class TLSContext {
         throw TransportError(.tls, "cannot load CA certificates from \(caFile): \(why)")
       }
     } else {
-      try TLSSystemTrust.install(system, into: context)
+      lazyBundle = try TLSSystemTrust.install(system, into: context)
     }
   }
 

@@ -3,7 +3,8 @@ import Glibc
 
 /// The system trust store, looked up lazily: OpenSSL's hashed-directory lookup reads only the
 /// issuers a chain needs (one or two small files), where loading the CA bundle parses every
-/// one of its ~140 certificates (20 ms) before the first byte is sent.
+/// one of its ~140 certificates (20 ms) before the first byte is sent; a bundle that is to be
+/// trusted as well is read only when the directories lack an issuer (TLSLazyBundle).
 ///
 /// What is trusted is what OpenSSL's `SSL_CTX_set_default_verify_paths` trusts: the file
 /// (`SSL_CERT_FILE`, else the default bundle) and the directories (`SSL_CERT_DIR`, else the
@@ -18,8 +19,10 @@ enum TLSSystemTrust {
     var file: String?
   }
 
+  /// Adds the directory lookups to the context's store and returns the bundle, to be loaded
+  /// only if they fail (TLSLazyBundle), which the caller keeps as long as the context.
   static func install(_ locations: SystemTrustLocations, into context: OpaquePointer)
-    throws(TransportError)
+    throws(TransportError) -> TLSLazyBundle?
   {
     let plan = plan(
       locations, defaultFile: String(cString: X509_get_default_cert_file()),
@@ -38,16 +41,15 @@ enum TLSSystemTrust {
         _ = rg_X509_LOOKUP_add_dir(lookup, directory, Int(X509_FILETYPE_PEM))
       }
     }
-    guard let file = plan.file else { return }
-    if X509_STORE_load_file(store, file) != 1 {
-      let why = OpenSSLErrors.message(fallback: "no certificates found")
-      // A bundle the user named is an error; a missing default one leaves the lookup to fail
-      // with OpenSSL's own "unable to get local issuer certificate", as for any OpenSSL user.
-      if locations.file != nil {
-        throw TransportError(.tls, "cannot load SSL_CERT_FILE \(file): \(why)")
-      }
-      OpenSSLErrors.clear()
+    guard let file = plan.file else { return nil }
+    // A bundle the user named must be there; a missing default one leaves the lookup to fail
+    // with OpenSSL's own "unable to get local issuer certificate", as for any OpenSSL user.
+    if let named = locations.file, access(named, R_OK) != 0 {
+      throw TransportError(.tls, "cannot load SSL_CERT_FILE \(named): \(SystemError.text(errno))")
     }
+    let bundle = TLSLazyBundle(path: file)
+    bundle.install(on: context)
+    return bundle
   }
 
   /// The decision, apart from the file system and OpenSSL, so it can be tested with values.

@@ -59,8 +59,9 @@ enum ClientArguments {
   static let proxy = OptionKey(
     .option(
       "proxy", valueName: "URL",
-      help: "Connect through this HTTP proxy (http://[USER:PASSWORD@]HOST[:PORT]) with CONNECT, "
-        + "whatever the proxy variables say; also for a loopback ADDRESS.",
+      help: "Connect through this HTTP proxy (http://HOST:PORT, with USER:PASSWORD@ before "
+        + "HOST for Basic authentication) with CONNECT, whatever the proxy variables say; also "
+        + "for a loopback ADDRESS.",
       group: .connection),
     parse: ProxyParser.parse)
   static let noProxy = FlagKey(
