@@ -4,9 +4,9 @@ import Testing
 
 @testable import RouteGuideTransport
 
-/// The system trust store's plan: hashed directories looked up lazily, the bundle only when
-/// the default directory cannot stand for it, SSL_CERT_FILE and SSL_CERT_DIR as OpenSSL reads
-/// them.
+/// The system trust store's plan: hashed directories looked up lazily, then the bundle (read
+/// only when they lack an issuer: TLSLazyBundle), SSL_CERT_FILE and SSL_CERT_DIR as OpenSSL
+/// reads them.
 @Suite struct TLSSystemTrustTests {
   static let defaultFile = "/usr/lib/ssl/cert.pem"
   static let defaultDirectory = "/usr/lib/ssl/certs"
@@ -19,21 +19,21 @@ import Testing
       defaultDirectory: defaultDirectory, isHashedDirectory: { hashed.contains($0) })
   }
 
-  @Test func theDefaultDirectoryStandsForTheBundle() {
-    #expect(Self.plan() == .init(directories: [Self.defaultDirectory], file: nil))
+  @Test func theDefaultDirectoryComesBeforeTheBundle() {
+    #expect(Self.plan() == .init(directories: [Self.defaultDirectory], file: Self.defaultFile))
   }
 
-  @Test func withoutAHashedDefaultDirectoryTheBundleIsRead() {
+  @Test func withoutAHashedDefaultDirectoryOnlyTheBundleIsLeft() {
     #expect(Self.plan(hashed: []) == .init(directories: [], file: Self.defaultFile))
   }
 
   @Test func sslCertDirIsSearchedFirst() {
     #expect(
       Self.plan(directories: "/a:/b::/a", hashed: ["/a", "/b", Self.defaultDirectory])
-        == .init(directories: ["/a", "/b", Self.defaultDirectory], file: nil))
+        == .init(directories: ["/a", "/b", Self.defaultDirectory], file: Self.defaultFile))
     #expect(
       Self.plan(directories: "/plain", hashed: [Self.defaultDirectory])
-        == .init(directories: [Self.defaultDirectory], file: nil))
+        == .init(directories: [Self.defaultDirectory], file: Self.defaultFile))
     #expect(
       Self.plan(directories: "/a", hashed: ["/a"])
         == .init(directories: ["/a"], file: Self.defaultFile))

@@ -8,10 +8,9 @@ import Glibc
 ///
 /// What is trusted is what OpenSSL's `SSL_CTX_set_default_verify_paths` trusts: the file
 /// (`SSL_CERT_FILE`, else the default bundle) and the directories (`SSL_CERT_DIR`, else the
-/// default directory). The default bundle is only read when the default directory is not a
-/// hashed directory, as the two are the same store in two forms (Debian builds
-/// /etc/ssl/certs/ca-certificates.crt from /etc/ssl/certs); so with `SSL_CERT_DIR` set, the
-/// default directory is searched after it, standing in for the bundle OpenSSL would load.
+/// default directory). With `SSL_CERT_DIR` set, the default directory is searched after it:
+/// it holds what the default bundle holds (Debian builds /etc/ssl/certs/ca-certificates.crt
+/// from /etc/ssl/certs), so the bundle OpenSSL would load is found without reading it.
 enum TLSSystemTrust {
   /// What `install` will use: hashed directories in lookup order, and the file to load (if any).
   struct Plan: Equatable {
@@ -69,8 +68,7 @@ enum TLSSystemTrust {
         directories.append(candidate)
       }
     }
-    let file = locations.file ?? (defaultIsHashed ? nil : defaultFile)
-    return Plan(directories: directories, file: file)
+    return Plan(directories: directories, file: locations.file ?? defaultFile)
   }
 
   /// A directory that holds at least one `HASH.N` entry, as `c_rehash`/`openssl rehash` and

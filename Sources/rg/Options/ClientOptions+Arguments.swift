@@ -200,9 +200,9 @@ enum ClientArguments {
     "NO_PROXY", help: "Read when no_proxy is not set.")
   static let certificateFileVariable = EnvironmentKey(
     "SSL_CERT_FILE",
-    help: "A PEM bundle of trusted CA certificates, used with the directories when --cacert "
-      + "is not given (default: OpenSSL's, /usr/lib/ssl/cert.pem on Debian, read only when "
-      + "its certificate directory is not a hashed one).")
+    help: "A PEM bundle of trusted CA certificates, trusted with the directories when "
+      + "--cacert is not given (default: OpenSSL's, /usr/lib/ssl/cert.pem on Debian); it is "
+      + "read only when the directories lack a certificate's issuer.")
   static let certificateDirectoryVariable = EnvironmentKey(
     "SSL_CERT_DIR",
     help: "Colon-separated directories of trusted CA certificates named by subject hash "
