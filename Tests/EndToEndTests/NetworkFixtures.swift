@@ -7,7 +7,7 @@ import TestSupport
 
 /// A real HTTP proxy for the proxy tests: Debian's tinyproxy on a free loopback port, with a
 /// config the test writes (Basic credentials, allowed CONNECT ports), always stopped.
-final class TinyProxy {
+final class TinyProxy: @unchecked Sendable {
   let port: Int
   private let child: ChildProcess
   private let directory: TemporaryDirectory

@@ -12,7 +12,7 @@ import Testing
 
   /// rg with `environment` added to a copy of this process's, less any proxy variable the
   /// machine may have set.
-  static func rg(_ arguments: [String], environment: [String: String] = [:]) throws
+  static func rg(_ arguments: [String], environment: [String: String] = [:]) async throws
     -> SubprocessResult
   {
     var env = ProcessInfo.processInfo.environment
@@ -23,8 +23,12 @@ import Testing
       env[name] = nil
     }
     env.merge(environment) { _, new in new }
-    return try Subprocess.run(
-      RepoPaths.rgBinary, ["get", "-d", point] + arguments, environment: env, timeout: 30)
+    let finalEnvironment = env
+    return try await onOwnThread {
+      try Subprocess.run(
+        RepoPaths.rgBinary, ["get", "-d", point] + arguments, environment: finalEnvironment,
+        timeout: 30)
+    }
   }
 
   static func tlsServe() throws -> ServerProcess {
@@ -34,14 +38,14 @@ import Testing
     ])
   }
 
-  @Test func tlsThroughAProxyWithCredentials() throws {
+  @Test func tlsThroughAProxyWithCredentials() async throws {
     let certs = try TestCertificates.shared()
     let server = try Self.tlsServe()
     defer { server.stop() }
     let proxy = try TinyProxy(credentials: ("alice", "s3cret"))
     // Percent-encoded as URLs carry user names: %69 is "i".
     let url = "http://al%69ce:s3cret@127.0.0.1:\(proxy.port)"
-    let result = try Self.rg([
+    let result = try await Self.rg([
       "-v", "--proxy", url, "--cacert", certs.caCertificate, "localhost:\(server.port)",
     ])
     #expect(result.status == 0, "\(result.summary)")
@@ -55,27 +59,27 @@ import Testing
     #expect(proxy.log.contains("CONNECT"), "\(proxy.log)")
   }
 
-  @Test func plaintextThroughAProxyWithoutCredentials() throws {
+  @Test func plaintextThroughAProxyWithoutCredentials() async throws {
     let server = try ServerProcess.rgServe()
     defer { server.stop() }
     let proxy = try TinyProxy()
-    let result = try Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
+    let result = try await Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
     #expect(result.status == 0, "\(result.summary)")
     #expect(result.stdoutText.contains(Self.feature))
     #expect(proxy.log.contains("CONNECT"), "\(proxy.log)")
   }
 
-  @Test func missingOrWrongCredentialsAreOneLineAndExit78() throws {
+  @Test func missingOrWrongCredentialsAreOneLineAndExit78() async throws {
     let server = try ServerProcess.rgServe()
     defer { server.stop() }
     let proxy = try TinyProxy(credentials: ("alice", "secret"))
-    let missing = try Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
+    let missing = try await Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
     #expect(missing.status == 78, "\(missing.summary)")
     #expect(
       missing.stderrText
         == "rg: UNAVAILABLE: proxy \(proxy.url) refused CONNECT to \(server.address): "
         + "407 Proxy Authentication Required\n")
-    let wrong = try Self.rg([
+    let wrong = try await Self.rg([
       "--plaintext", "--proxy", "http://alice:guess@127.0.0.1:\(proxy.port)", server.address,
     ])
     #expect(wrong.status == 78, "\(wrong.summary)")
@@ -84,11 +88,11 @@ import Testing
   }
 
   /// tinyproxy with `ConnectPort 443` forbids tunnels to any other port: 403.
-  @Test func aForbiddenTunnelIsOneLineAndExit78() throws {
+  @Test func aForbiddenTunnelIsOneLineAndExit78() async throws {
     let server = try ServerProcess.rgServe()
     defer { server.stop() }
     let proxy = try TinyProxy(connectPorts: [443])
-    let result = try Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
+    let result = try await Self.rg(["--plaintext", "--proxy", proxy.url, server.address])
     #expect(result.status == 78, "\(result.summary)")
     #expect(
       result.stderrText.hasPrefix(
@@ -96,9 +100,11 @@ import Testing
       "\(result.stderrText)")
   }
 
-  @Test func aProxyThatIsDownIsNamed() throws {
+  @Test func aProxyThatIsDownIsNamed() async throws {
     let port = try NetworkFixtures.unusedPort()
-    let result = try Self.rg(["--plaintext", "--proxy", "127.0.0.1:\(port)", "localhost:50051"])
+    let result = try await Self.rg([
+      "--plaintext", "--proxy", "127.0.0.1:\(port)", "localhost:50051",
+    ])
     #expect(result.status == 78, "\(result.summary)")
     #expect(
       result.stderrText
@@ -108,7 +114,7 @@ import Testing
   /// https_proxy for a TLS address whose name only the proxy can resolve (tinyproxy runs with
   /// its own /etc/hosts): rg never resolves the server's name, and verifies the certificate
   /// against it through the tunnel.
-  @Test func httpsProxyVariableTunnelsToANameOnlyTheProxyKnows() throws {
+  @Test func httpsProxyVariableTunnelsToANameOnlyTheProxyKnows() async throws {
     let certs = try TestCertificates.shared()
     let directory = try TemporaryDirectory()
     let leaf = directory.path + "/grpc-test"
@@ -121,46 +127,46 @@ import Testing
     defer { server.stop() }
     let proxy = try TinyProxy(hosts: "127.0.0.1 localhost\n127.0.0.1 grpc.test\n")
     let target = "grpc.test:\(server.port)"
-    let viaVariable = try Self.rg(
+    let viaVariable = try await Self.rg(
       ["-v", "--cacert", certs.caCertificate, target], environment: ["https_proxy": proxy.url])
     #expect(viaVariable.status == 0, "\(viaVariable.summary)")
     #expect(viaVariable.stderrText.contains("through proxy \(proxy.url) ($https_proxy)"))
-    let viaGRPCProxy = try Self.rg(
+    let viaGRPCProxy = try await Self.rg(
       ["--cacert", certs.caCertificate, target],
       environment: ["grpc_proxy": proxy.url, "https_proxy": "http://127.0.0.1:1"])
     #expect(viaGRPCProxy.status == 0, "grpc_proxy comes first: \(viaGRPCProxy.summary)")
-    let plaintextVariableOnly = try Self.rg(
+    let plaintextVariableOnly = try await Self.rg(
       ["--cacert", certs.caCertificate, target], environment: ["http_proxy": proxy.url])
     #expect(plaintextVariableOnly.status == 78, "http_proxy is for plaintext")
     #expect(plaintextVariableOnly.stderrText.contains("could not resolve grpc.test"))
     for bypass in [["NO_PROXY": ".test"], ["no_proxy": "grpc.test:\(server.port)"]] {
-      let direct = try Self.rg(
+      let direct = try await Self.rg(
         ["--cacert", certs.caCertificate, target],
         environment: bypass.merging(["HTTPS_PROXY": proxy.url]) { a, _ in a })
       #expect(direct.stderrText.contains("could not resolve grpc.test"), "\(bypass)")
     }
-    let noProxyFlag = try Self.rg(
+    let noProxyFlag = try await Self.rg(
       ["--no-proxy", "--cacert", certs.caCertificate, target],
       environment: ["https_proxy": proxy.url])
     #expect(noProxyFlag.stderrText.contains("could not resolve grpc.test"))
   }
 
   /// A proxy from the environment is not used for loopback, only one named with --proxy.
-  @Test func loopbackIsNotProxiedByTheEnvironment() throws {
+  @Test func loopbackIsNotProxiedByTheEnvironment() async throws {
     let server = try ServerProcess.rgServe()
     defer { server.stop() }
     let dead = "http://127.0.0.1:\(try NetworkFixtures.unusedPort())"
     for address in [server.address, "localhost:\(server.port)"] {
-      let result = try Self.rg(
+      let result = try await Self.rg(
         ["--plaintext", address], environment: ["http_proxy": dead, "grpc_proxy": dead])
       #expect(result.status == 0, "\(address): \(result.summary)")
     }
-    let named = try Self.rg(["--plaintext", "--proxy", dead, server.address])
+    let named = try await Self.rg(["--plaintext", "--proxy", dead, server.address])
     #expect(named.status == 78, "\(named.summary)")
   }
 
-  @Test func aBadProxyVariableIsAUsageError() throws {
-    let result = try Self.rg(
+  @Test func aBadProxyVariableIsAUsageError() async throws {
+    let result = try await Self.rg(
       ["--plaintext", "example.com:50051"], environment: ["http_proxy": "socks5://p:1080"])
     #expect(result.status == 2, "\(result.summary)")
     #expect(result.stderrText.contains("$http_proxy"), "\(result.stderrText)")

@@ -36,22 +36,26 @@ import Testing
     }
   }
 
-  @Test func rgAndGrpcioClientsCallThroughTheSocket() throws {
+  @Test func rgAndGrpcioClientsCallThroughTheSocket() async throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/rg.sock"
     let server = try UnixServer(path, in: directory)
     defer { server.stop(SIGKILL) }
-    let rg = try ClientRun.rg(["get", "--plaintext", "unix:" + path], stdin: Self.point)
+    let rg = try await onOwnThread {
+      try ClientRun.rg(["get", "--plaintext", "unix:" + path], stdin: Self.point)
+    }
     #expect(rg.status == 0, "\(rg.summary)")
     #expect(rg.stdoutText.contains("Berkshire Valley"))
-    let python = try ClientRun.python("get", "unix:" + path, stdin: Self.point)
+    let python = try await onOwnThread {
+      try ClientRun.python("get", "unix:" + path, stdin: Self.point)
+    }
     #expect(python.status == 0, "\(python.summary)")
     #expect(python.stdoutText == rg.stdoutText)
     #expect(server.stop() == 0)
     #expect(access(path, F_OK) != 0, "the socket file is removed on exit")
   }
 
-  @Test func aStaleSocketFileIsReplaced() throws {
+  @Test func aStaleSocketFileIsReplaced() async throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/stale.sock"
     let first = try UnixServer(path, in: directory)
@@ -59,11 +63,13 @@ import Testing
     #expect(access(path, F_OK) == 0)
     let second = try UnixServer(path, in: directory)
     defer { second.stop(SIGKILL) }
-    let rg = try ClientRun.rg(["get", "--plaintext", "unix:" + path], stdin: Self.point)
+    let rg = try await onOwnThread {
+      try ClientRun.rg(["get", "--plaintext", "unix:" + path], stdin: Self.point)
+    }
     #expect(rg.status == 0, "\(rg.summary)")
   }
 
-  @Test func aRegularFileIsNotReplaced() throws {
+  @Test func aRegularFileIsNotReplaced() async throws {
     let directory = try TemporaryDirectory()
     let path = try directory.write("notes.txt", "precious\n")
     let result = try ClientRun.rg(["serve", "--bind", "unix:" + path], timeout: 10)
