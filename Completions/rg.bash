@@ -13,12 +13,12 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
-    /describe) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --check --format -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
+    /describe) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --check --format -v --verbose -h --help" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
@@ -29,12 +29,12 @@ _rg_options() {
 # The options of the command at path $1 that take a value.
 _rg_value_options() {
     case $1 in
-    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
-    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
-    /describe) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --format" ;;
+    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
+    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
+    /describe) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --format" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;

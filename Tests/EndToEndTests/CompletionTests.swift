@@ -93,7 +93,7 @@ import Testing
 
   static let getOptions: Set = [
     "--plaintext", "--connect-timeout", "--authority", "--keepalive", "--keepalive-timeout",
-    "--wait-for-ready", "-k",
+    "--proxy", "--no-proxy", "--wait-for-ready", "-k",
     "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
     "--allow-unknown-fields", "--concurrency", "--keep-going", "--dry-run", "--format", "--errors",
@@ -108,7 +108,7 @@ import Testing
     ("rg get --c", ["--cacert", "--cert", "--concurrency", "--connect-timeout"]),
     ("rg list --c", ["--cacert", "--cert", "--connect-timeout"]),
     ("rg get -", getOptions),
-    ("rg chat --p", ["--plaintext", "--proto-names"]),
+    ("rg chat --p", ["--plaintext", "--proto-names", "--proxy"]),
     (
       "rg serve --",
       [

@@ -171,6 +171,8 @@ def parse_arguments():
     parser.add_argument("--max-streams", type=int)
     parser.add_argument("--workers", type=int, default=200)
     parser.add_argument("--reflection", action="store_true")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=INT",
+                        help="a grpc server channel option, e.g. grpc.http2.max_ping_strikes=2")
     return parser.parse_args()
 
 
@@ -192,6 +194,8 @@ def main():
     args = parse_arguments()
     features = generate_features(args.generate) if args.generate else load_features(args.db)
     options = [("grpc.max_concurrent_streams", args.max_streams)] if args.max_streams else []
+    options += [(name, int(value)) for name, value in
+                (option.split("=", 1) for option in args.option)]
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options)
     route_guide_pb2_grpc.add_RouteGuideServicer_to_server(
         RouteGuideServicer(features, EventLog(args.events)), server)

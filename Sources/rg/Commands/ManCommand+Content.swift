@@ -8,11 +8,6 @@ extension ManCommand {
       sections: [
         addressSection(name), inputOutputSection(name), exitStatusSection(name),
       ],
-      environment: [
-        ManPageDefinition(
-          "SSL_CERT_FILE, SSL_CERT_DIR",
-          "Where OpenSSL finds the trusted CA certificates when --cacert is not given.")
-      ],
       examples: examples,
       seeAlso: ["grpcurl(1)", "jq(1)", "openssl(1)"])
   }
