@@ -5,13 +5,13 @@ NAME ?= rg
 SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base \
-  man-db jq time python3-venv valgrind nghttp2-client
+APT_PACKAGES := libnghttp2-dev libssl-dev zlib1g-dev pkg-config openssl bash-completion zsh mandoc \
+  groff-base man-db jq time python3-venv valgrind nghttp2-client
 # Release builds: whole-module optimisation and the Swift standard library linked in; then, for
 # start-up (DESIGN.md §2; in `make bench` a one-shot `rg get` went from 4.9 ms and 10.0 MiB to
 # 3.0 ms and 6.1 MiB, see bench/results.md):
-# - OpenSSL, nghttp2, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg maps
-#   nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
+# - OpenSSL, nghttp2, zlib, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg
+#   maps nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
 #   libraries with -l and the linker takes the first match along its -L path, so a folder that
 #   holds only their archives (`static-libs`), searched first, selects them. STATIC_C_LIBS=0
 #   links the shared libraries instead, e.g. for a package that must follow libssl3's security
@@ -75,6 +75,7 @@ ifeq ($(STATIC_C_LIBS),1)
 	for lib in "$$(pkg-config --variable=libdir openssl)/libssl.a" \
 	    "$$(pkg-config --variable=libdir openssl)/libcrypto.a" \
 	    "$$(pkg-config --variable=libdir libnghttp2)/libnghttp2.a" \
+	    "$$(pkg-config --variable=libdir zlib)/libz.a" \
 	    "$$(c++ -print-file-name=libstdc++.a)"; do \
 	  [ -f "$$lib" ] || { echo "static-libs: $$lib is missing (or use STATIC_C_LIBS=0)"; exit 1; }; \
 	  ln -sf "$$lib" $(STATIC_LIB_DIR)/; \

@@ -3,7 +3,7 @@
 
     python route_guide_server.py [--host H] [--port P] [--unix PATH] [--db FILE]
         [--generate N] [--tls-cert F --tls-key F [--client-ca F]] [--events FILE]
-        [--max-streams N]
+        [--max-streams N] [--compression gzip|deflate]
 
 It prints exactly one line, `listening on HOST:PORT`, on stderr once serving, and exits on
 SIGTERM or SIGINT. With --unix it also listens on that unix socket (the TCP line still tells
@@ -21,6 +21,9 @@ Fault injection by request metadata, so tests drive errors from rg's own `-H` fl
                               latitude (one failing call among many)
   x-pad: N                    GetFeature and ListFeatures append N 'x' to each name (receive
                               limit and big-output tests)
+
+--compression compresses every response with that algorithm (grpcio's server-wide default),
+whatever the client asks for; grpcio decodes compressed requests either way.
 
 --events FILE appends one JSON line per call end, so tests can see what the server observed:
   {"method": ..., "end": "ok"|"cancelled"|"error", "code": ..., "received": N, "sent": N,
@@ -167,6 +170,7 @@ def parse_arguments():
     parser.add_argument("--events")
     parser.add_argument("--max-streams", type=int)
     parser.add_argument("--workers", type=int, default=200)
+    parser.add_argument("--compression", choices=["gzip", "deflate"])
     return parser.parse_args()
 
 
@@ -188,7 +192,10 @@ def main():
     args = parse_arguments()
     features = generate_features(args.generate) if args.generate else load_features(args.db)
     options = [("grpc.max_concurrent_streams", args.max_streams)] if args.max_streams else []
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options)
+    compression = {"gzip": grpc.Compression.Gzip, "deflate": grpc.Compression.Deflate,
+                   None: None}[args.compression]
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options,
+                         compression=compression)
     route_guide_pb2_grpc.add_RouteGuideServicer_to_server(
         RouteGuideServicer(features, EventLog(args.events)), server)
     host = f"[{args.host}]" if ":" in args.host else args.host

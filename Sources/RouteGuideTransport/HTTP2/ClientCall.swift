@@ -35,6 +35,11 @@ public final class ClientCall {
   var httpStatus = 0
   var messageCount = 0
   var heldMessage: [UInt8]?
+  /// What the call decodes, and what it compresses requests with (ClientCall+Encoding.swift).
+  let codecs: MessageCodecs?
+  let requestCodec: (any MessageCodec)?
+  /// The request messages framed so far (for -v).
+  public private(set) var sent = MessageByteCounts()
 
   let timeoutNanoseconds: UInt64?
 
@@ -47,6 +52,8 @@ public final class ClientCall {
     self.deframer = MessageDeframer(maxMessageSize: request.maxReceiveMessageSize)
     self.expectsSingleResponse = request.expectsSingleResponse
     self.timeoutNanoseconds = request.timeoutNanoseconds
+    self.codecs = request.codecs
+    self.requestCodec = request.requestCodec
     self.delegate = delegate
   }
 
@@ -79,7 +86,10 @@ public final class ClientCall {
   /// Frames `message` into the request buffer; ignored after `closeSending` or the end.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !sendingClosed else { return }
-    requestBody.append(message)
+    let (messageBytes, wireBytes) = requestBody.append(message, compressingWith: requestCodec)
+    sent.messages &+= 1
+    sent.messageBytes &+= messageBytes
+    sent.wireBytes &+= wireBytes
     resumeBody()
   }
 

@@ -18,14 +18,24 @@ struct HTTP2BodyBuffer {
   /// Bytes not yet handed to nghttp2.
   var count: Int { bytes.count - offset }
 
-  /// Appends `message` with its 5-byte gRPC prefix.
-  mutating func append(_ message: some ProtobufMessage) {
+  /// Appends `message` with its 5-byte gRPC prefix, compressed with `codec` if given and if
+  /// that makes it smaller; returns its size and the frame's.
+  @discardableResult
+  mutating func append(_ message: some ProtobufMessage, compressingWith codec: (any MessageCodec)?)
+    -> (messageBytes: Int, wireBytes: Int)
+  {
     // Reclaim the consumed front only when it is large and most of the array.
     if !isReplayable && offset >= 64 << 10 && offset * 2 >= bytes.count {
       bytes.removeFirst(offset)
       offset = 0
     }
-    GRPCFraming.appendFrame(of: message, to: &bytes)
+    let start = bytes.count
+    guard let codec else {
+      GRPCFraming.appendFrame(of: message, to: &bytes)
+      return (bytes.count - start - GRPCFraming.prefixLength, bytes.count - start)
+    }
+    let messageBytes = GRPCFraming.appendFrame(of: message, compressingWith: codec, to: &bytes)
+    return (messageBytes, bytes.count - start)
   }
 
   /// Copies up to `buffer.count` bytes out; frames need not align with messages.

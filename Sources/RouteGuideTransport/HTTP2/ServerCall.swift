@@ -34,10 +34,13 @@ public final class ServerCall {
   var bodyDeferred = false
   var streamClosed = false
   var deadlineTimer: EventLoop.Token?
+  /// What response messages are compressed with (sent as `grpc-encoding`); nil: identity.
+  let responseCodec: (any MessageCodec)?
 
   init(
     connection: HTTP2ServerConnection, streamID: Int32, headers: [(name: String, value: String)],
-    headerBytes: Int, maxReceiveMessageSize: Int
+    headerBytes: Int, maxReceiveMessageSize: Int, requestEncoding: MessageEncoding = .identity,
+    responseCodec: (any MessageCodec)? = nil
   ) {
     self.headerBytes = headerBytes
     self.connection = connection
@@ -48,6 +51,8 @@ public final class ServerCall {
       GRPCTimeout.decode($0.value)
     }
     self.deframer = MessageDeframer(maxMessageSize: maxReceiveMessageSize)
+    deframer.encoding = requestEncoding
+    self.responseCodec = responseCodec
   }
 
   /// Response bytes framed but not yet handed to HTTP/2.
@@ -56,7 +61,7 @@ public final class ServerCall {
   /// Frames `message`; the response headers go out with the first one.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !isCancelled else { return }
-    responseBody.append(message)
+    responseBody.append(message, compressingWith: responseCodec)
     startOrResumeBody()
   }
 

@@ -11,10 +11,10 @@ extension ClientSession {
     for method: MethodDescriptor<Request, Response>
   ) -> Result<any CallDriver, ClientOutcome> {
     makeInput(for: method).map { input -> any CallDriver in
-      if options.dryRun { return DryRunDriver(method, input: input, sink: sink) }
-      let settings = CallSettings(
-        metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
-        maxReceiveMessageSize: options.maxMessageSize, log: log)
+      if options.dryRun {
+        return DryRunDriver(method, input: input, sink: sink, codec: requestCodec)
+      }
+      let settings = callSettings()
       switch method.shape {
       case .unary:
         return UnaryDriver(
@@ -25,6 +25,19 @@ extension ClientSession {
         return StreamingDriver(method, input: input, settings: settings, sink: sink)
       }
     }
+  }
+
+  /// What the calls of this run share (ClientOptions' call options).
+  func callSettings() -> CallSettings {
+    CallSettings(
+      metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
+      maxReceiveMessageSize: options.maxMessageSize, codecs: codecs, requestCodec: requestCodec,
+      log: log)
+  }
+
+  /// The codec of --compress; nil for identity.
+  var requestCodec: (any MessageCodec)? {
+    options.compression.flatMap(codecs.codec(for:))
   }
 
   func makeInput<Request: GRPCMessage, Response>(

@@ -1,0 +1,15 @@
+/// How many messages went one way on a call, and their bytes before and after framing (and
+/// compression): what `-v` reports at the end of a stream.
+public struct MessageByteCounts: Equatable, Sendable {
+  public var messages = 0
+  /// The messages' own bytes (protobuf, decompressed).
+  public var messageBytes = 0
+  /// The bytes on the wire: 5-byte prefixes and payloads as sent (compressed or not).
+  public var wireBytes = 0
+
+  public init(messages: Int = 0, messageBytes: Int = 0, wireBytes: Int = 0) {
+    self.messages = messages
+    self.messageBytes = messageBytes
+    self.wireBytes = wireBytes
+  }
+}

@@ -1,0 +1,45 @@
+import RouteGuideProtocol
+
+// Compression on the client side: reading the server's grpc-encoding, explaining a server that
+// refuses ours, and what -v reports about both directions.
+
+extension ClientCall {
+  /// The `grpc-encoding` of the requests: `identity` or the codec's name.
+  public var requestEncoding: String { requestCodec?.name ?? "identity" }
+
+  /// The `grpc-encoding` the server declared for its responses (`identity` when it declared
+  /// none or nothing arrived).
+  public var responseEncoding: String {
+    switch deframer.encoding {
+    case .identity: "identity"
+    case .compressed(let codec): codec.name
+    case .unsupported(let name, _): name
+    }
+  }
+
+  /// The response messages taken so far (for -v).
+  public var received: MessageByteCounts { deframer.counts }
+
+  /// How to read the server's compressed messages when its `grpc-encoding` is `name`.
+  func responseEncoding(named name: String) -> MessageEncoding {
+    guard let codecs else { return .unsupported(name: name, supported: "") }
+    return codecs.encoding(forHeader: name)
+  }
+
+  /// A server that does not take our request encoding answers UNIMPLEMENTED and lists what it
+  /// takes in `grpc-accept-encoding` (gRPC's compression spec): the message says so. Only when
+  /// the list leaves ours out: otherwise the UNIMPLEMENTED is about something else.
+  func explainRefusedEncoding(
+    _ status: inout GRPCStatus, trailers: [(name: String, value: String)]
+  ) {
+    guard let requestCodec,
+      let accepted = Self.value(of: "grpc-accept-encoding", in: trailers)
+        ?? Self.value(of: "grpc-accept-encoding", in: responseHeaders ?? []),
+      !MessageCodecs.list(accepted, contains: requestCodec.name)
+    else { return }
+    let original = status.message.isEmpty ? "" : ": \(status.message)"
+    status.message =
+      "the server does not accept requests compressed with \(requestCodec.name) (its "
+      + "grpc-accept-encoding: \(accepted))\(original)"
+  }
+}

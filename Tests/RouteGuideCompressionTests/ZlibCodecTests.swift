@@ -1,0 +1,7 @@
+import RouteGuideCompression
+import RouteGuideProtocol
+import Testing
+
+@Suite struct ZlibCodecTests {
+  @Test func placeholder() {}
+}
