@@ -17,6 +17,9 @@ extension ClientCall {
     }
   }
 
+  /// The request messages framed so far (for -v).
+  public var sent: MessageByteCounts { requestBody.appended }
+
   /// The response messages taken so far (for -v).
   public var received: MessageByteCounts { deframer.counts }
 

@@ -38,8 +38,6 @@ public final class ClientCall {
   /// What the call decodes, and what it compresses requests with (ClientCall+Encoding.swift).
   let codecs: MessageCodecs?
   let requestCodec: (any MessageCodec)?
-  /// The request messages framed so far (for -v).
-  public private(set) var sent = MessageByteCounts()
 
   let timeoutNanoseconds: UInt64?
 
@@ -86,10 +84,7 @@ public final class ClientCall {
   /// Frames `message` into the request buffer; ignored after `closeSending` or the end.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !sendingClosed else { return }
-    let (messageBytes, wireBytes) = requestBody.append(message, compressingWith: requestCodec)
-    sent.messages &+= 1
-    sent.messageBytes &+= messageBytes
-    sent.wireBytes &+= wireBytes
+    requestBody.append(message, compressingWith: requestCodec)
     resumeBody()
   }
 
@@ -148,7 +143,7 @@ public final class ClientCall {
     if let deadlineTimer { deadlineLoop?.cancelTimer(deadlineTimer) }
     deadlineTimer = nil
     if let code, !streamClosed, streamID > 0 { connection?.resetStream(self, code) }
-    requestBody = HTTP2BodyBuffer()
+    requestBody.release()
     heldMessage = nil
     let delegate = self.delegate
     self.delegate = nil

@@ -9,6 +9,8 @@ struct HTTP2BodyBuffer {
   private var offset = 0
   private let replayLimit: Int
   private(set) var isReplayable: Bool
+  /// Every message appended (replays not counted again), kept by `release`.
+  private(set) var appended = MessageByteCounts()
 
   init(replayLimit: Int = 0) {
     self.replayLimit = replayLimit
@@ -19,23 +21,32 @@ struct HTTP2BodyBuffer {
   var count: Int { bytes.count - offset }
 
   /// Appends `message` with its 5-byte gRPC prefix, compressed with `codec` if given and if
-  /// that makes it smaller; returns its size and the frame's.
-  @discardableResult
-  mutating func append(_ message: some ProtobufMessage, compressingWith codec: (any MessageCodec)?)
-    -> (messageBytes: Int, wireBytes: Int)
-  {
+  /// that makes it smaller.
+  mutating func append(
+    _ message: some ProtobufMessage, compressingWith codec: (any MessageCodec)? = nil
+  ) {
     // Reclaim the consumed front only when it is large and most of the array.
     if !isReplayable && offset >= 64 << 10 && offset * 2 >= bytes.count {
       bytes.removeFirst(offset)
       offset = 0
     }
     let start = bytes.count
-    guard let codec else {
+    if let codec {
+      appended.messageBytes &+= GRPCFraming.appendFrame(
+        of: message, compressingWith: codec, to: &bytes)
+    } else {
       GRPCFraming.appendFrame(of: message, to: &bytes)
-      return (bytes.count - start - GRPCFraming.prefixLength, bytes.count - start)
+      appended.messageBytes &+= bytes.count - start - GRPCFraming.prefixLength
     }
-    let messageBytes = GRPCFraming.appendFrame(of: message, compressingWith: codec, to: &bytes)
-    return (messageBytes, bytes.count - start)
+    appended.messages &+= 1
+    appended.wireBytes &+= bytes.count - start
+  }
+
+  /// Frees the bytes (the call is over); the counts stay.
+  mutating func release() {
+    bytes = []
+    offset = 0
+    isReplayable = false
   }
 
   /// Copies up to `buffer.count` bytes out; frames need not align with messages.
