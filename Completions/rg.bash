@@ -13,12 +13,12 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --concurrency --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --emit-defaults --proto-names -v --verbose -h --help" ;;
     /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -28,12 +28,12 @@ _rg_options() {
 # The options of the command at path $1 that take a value.
 _rg_value_options() {
     case $1 in
-    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency" ;;
-    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
-    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size" ;;
+    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --concurrency" ;;
+    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress" ;;
+    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress" ;;
+    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress" ;;
     /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac
@@ -46,21 +46,25 @@ _rg_complete_value() {
     "/get --cert") _rg_filedir ;;
     "/get --key") _rg_filedir ;;
     "/get -d" | "/get --data") _rg_at_file ;;
+    "/get --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/get 1") ;;
     "/list --cacert") _rg_filedir ;;
     "/list --cert") _rg_filedir ;;
     "/list --key") _rg_filedir ;;
     "/list -d" | "/list --data") _rg_at_file ;;
+    "/list --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/list 1") ;;
     "/record --cacert") _rg_filedir ;;
     "/record --cert") _rg_filedir ;;
     "/record --key") _rg_filedir ;;
     "/record -d" | "/record --data") _rg_at_file ;;
+    "/record --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/record 1") ;;
     "/chat --cacert") _rg_filedir ;;
     "/chat --cert") _rg_filedir ;;
     "/chat --key") _rg_filedir ;;
     "/chat -d" | "/chat --data") _rg_at_file ;;
+    "/chat --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/chat 1") ;;
     "/health --cacert") _rg_filedir ;;
     "/health --cert") _rg_filedir ;;
@@ -69,6 +73,7 @@ _rg_complete_value() {
     "/serve --db") _rg_filedir 'json' ;;
     "/serve --tls-cert") _rg_filedir ;;
     "/serve --tls-key") _rg_filedir ;;
+    "/serve --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/completions 1") COMPREPLY+=($(compgen -W "bash zsh" -- "$cur")) ;;
     "/help 1") COMPREPLY+=($(compgen -W "get list record chat health serve completions man" -- "$cur")) ;;
     esac

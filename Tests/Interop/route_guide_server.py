@@ -3,7 +3,7 @@
 
     python route_guide_server.py [--host H] [--port P] [--unix PATH] [--db FILE]
         [--generate N] [--tls-cert F --tls-key F [--client-ca F]] [--events FILE]
-        [--max-streams N] [--compression gzip|deflate]
+        [--max-streams N] [--compression gzip|deflate] [--refuse-encoding gzip|deflate]
 
 It prints exactly one line, `listening on HOST:PORT`, on stderr once serving, and exits on
 SIGTERM or SIGINT. With --unix it also listens on that unix socket (the TCP line still tells
@@ -22,8 +22,9 @@ Fault injection by request metadata, so tests drive errors from rg's own `-H` fl
   x-pad: N                    GetFeature and ListFeatures append N 'x' to each name (receive
                               limit and big-output tests)
 
---compression compresses every response with that algorithm (grpcio's server-wide default),
-whatever the client asks for; grpcio decodes compressed requests either way.
+--compression compresses every response with that algorithm (grpcio's server-wide default);
+grpcio decodes compressed requests either way, except in an encoding --refuse-encoding turns
+off (grpcio then answers UNIMPLEMENTED and lists what it accepts in grpc-accept-encoding).
 
 --events FILE appends one JSON line per call end, so tests can see what the server observed:
   {"method": ..., "end": "ok"|"cancelled"|"error", "code": ..., "received": N, "sent": N,
@@ -171,6 +172,7 @@ def parse_arguments():
     parser.add_argument("--max-streams", type=int)
     parser.add_argument("--workers", type=int, default=200)
     parser.add_argument("--compression", choices=["gzip", "deflate"])
+    parser.add_argument("--refuse-encoding", choices=["gzip", "deflate"])
     return parser.parse_args()
 
 
@@ -192,6 +194,10 @@ def main():
     args = parse_arguments()
     features = generate_features(args.generate) if args.generate else load_features(args.db)
     options = [("grpc.max_concurrent_streams", args.max_streams)] if args.max_streams else []
+    if args.refuse_encoding:
+        # Bits by grpc_compression_algorithm: 0 identity, 1 deflate, 2 gzip.
+        refused = {"deflate": 1, "gzip": 2}[args.refuse_encoding]
+        options.append(("grpc.compression_enabled_algorithms_bitset", 0b111 & ~(1 << refused)))
     compression = {"gzip": grpc.Compression.Gzip, "deflate": grpc.Compression.Deflate,
                    None: None}[args.compression]
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options,

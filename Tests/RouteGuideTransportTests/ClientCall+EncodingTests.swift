@@ -171,6 +171,26 @@ import Testing
     #expect(result.status == GRPCStatus(.unimplemented, message))
   }
 
+  /// grpcio lists nothing, but names the encoding in its message; an UNIMPLEMENTED that does
+  /// neither is about something else.
+  @Test(arguments: [
+    ("Compression algorithm 'gzip' is disabled.", true), ("Method not found!", false),
+  ])
+  func refusalWithoutAListIsExplainedWhenItNamesTheEncoding(_ text: String, _ explained: Bool)
+    throws
+  {
+    let pair = try Pair { peer, id in
+      try peer.respond(
+        id, Self.headers(encoding: nil) + [("grpc-status", "12"), ("grpc-message", text)])
+    }
+    let (_, result) = try pair.call(compressingWith: "gzip")
+    let message =
+      explained
+      ? "the server does not accept requests compressed with gzip (it sent no "
+        + "grpc-accept-encoding): \(text)" : text
+    #expect(result.status == GRPCStatus(.unimplemented, message))
+  }
+
   /// Without a request codec, an UNIMPLEMENTED is never about compression.
   @Test func unimplementedWithoutCompressionStaysAsItWas() throws {
     let pair = try Pair { peer, id in

@@ -36,7 +36,7 @@ extension MessageDeframer {
       }
     }
     guard let error else {
-      counts.messageBytes &+= output.count
+      counts.compressionSavings &+= output.count - range.count
       return output
     }
     throw fail(Self.status(for: error, codec: codec.name, limit: limit))

@@ -58,12 +58,15 @@ public struct MessageDeframer {
 
   /// The next whole message's payload (decompressed); nil when more bytes are needed.
   public mutating func next() throws(GRPCStatus) -> [UInt8]? {
-    guard readIndex < completeEnd, buffer[readIndex] != 0 else {
-      return try nextMessage { Array($0) }
+    guard readIndex < completeEnd else {
+      if let failure { throw failure }
+      return nil
     }
-    // An inflated message is an array of its own already: no copy.
+    let compressed = buffer[readIndex] != 0
     let (start, end) = take()
-    return try inflate(start..<end)
+    // An inflated message is an array of its own already: no copy.
+    if compressed { return try inflate(start..<end) }
+    return buffer.withUnsafeBytes { Array(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
   /// Hands the next whole message's payload (decompressed) to `body`, without copying it out
@@ -78,7 +81,6 @@ public struct MessageDeframer {
     let compressed = buffer[readIndex] != 0
     let (start, end) = take()
     if compressed { return try inflate(start..<end).withUnsafeBytes(body) }
-    counts.messageBytes &+= end - start
     return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 

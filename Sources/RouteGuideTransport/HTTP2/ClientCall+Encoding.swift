@@ -29,20 +29,28 @@ extension ClientCall {
     return codecs.encoding(forHeader: name)
   }
 
-  /// A server that does not take our request encoding answers UNIMPLEMENTED and lists what it
-  /// takes in `grpc-accept-encoding` (gRPC's compression spec): the message says so. Only when
-  /// the list leaves ours out: otherwise the UNIMPLEMENTED is about something else.
+  /// A server that does not take our request encoding answers UNIMPLEMENTED (gRPC's
+  /// compression spec) and should list what it takes in `grpc-accept-encoding`: the message
+  /// then names both. grpcio lists nothing, but its message names the encoding; an
+  /// UNIMPLEMENTED that does neither is about something else and stays as it is.
   func explainRefusedEncoding(
     _ status: inout GRPCStatus, trailers: [(name: String, value: String)]
   ) {
-    guard let requestCodec,
-      let accepted = Self.value(of: "grpc-accept-encoding", in: trailers)
-        ?? Self.value(of: "grpc-accept-encoding", in: responseHeaders ?? []),
-      !MessageCodecs.list(accepted, contains: requestCodec.name)
-    else { return }
+    guard let requestCodec else { return }
+    let name = requestCodec.name
+    let accepted =
+      Self.value(of: "grpc-accept-encoding", in: trailers)
+      ?? Self.value(of: "grpc-accept-encoding", in: responseHeaders ?? [])
+    let listed: String
+    if let accepted {
+      guard !MessageCodecs.list(accepted, contains: name) else { return }
+      listed = "its grpc-accept-encoding: \(accepted.prefix(200))"
+    } else {
+      guard status.message.lowercased().contains(name) else { return }
+      listed = "it sent no grpc-accept-encoding"
+    }
     let original = status.message.isEmpty ? "" : ": \(status.message)"
     status.message =
-      "the server does not accept requests compressed with \(requestCodec.name) (its "
-      + "grpc-accept-encoding: \(accepted))\(original)"
+      "the server does not accept requests compressed with \(name) (\(listed))\(original)"
   }
 }

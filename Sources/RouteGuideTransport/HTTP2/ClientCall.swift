@@ -84,7 +84,11 @@ public final class ClientCall {
   /// Frames `message` into the request buffer; ignored after `closeSending` or the end.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !sendingClosed else { return }
-    requestBody.append(message, compressingWith: requestCodec)
+    if let requestCodec {
+      requestBody.append(message, compressingWith: requestCodec)
+    } else {
+      requestBody.append(message)
+    }
     resumeBody()
   }
 

@@ -20,26 +20,33 @@ struct HTTP2BodyBuffer {
   /// Bytes not yet handed to nghttp2.
   var count: Int { bytes.count - offset }
 
-  /// Appends `message` with its 5-byte gRPC prefix, compressed with `codec` if given and if
-  /// that makes it smaller.
-  mutating func append(
-    _ message: some ProtobufMessage, compressingWith codec: (any MessageCodec)? = nil
-  ) {
-    // Reclaim the consumed front only when it is large and most of the array.
+  /// Appends `message` with its 5-byte gRPC prefix.
+  mutating func append(_ message: some ProtobufMessage) {
+    reclaimConsumedFront()
+    let start = bytes.count
+    GRPCFraming.appendFrame(of: message, to: &bytes)
+    appended.messages &+= 1
+    appended.wireBytes &+= bytes.count - start
+  }
+
+  /// Appends `message` with its 5-byte gRPC prefix, compressed with `codec` if that makes it
+  /// smaller. (Apart from `append(_:)`, which the identity path inlines.)
+  mutating func append(_ message: some ProtobufMessage, compressingWith codec: any MessageCodec) {
+    reclaimConsumedFront()
+    let start = bytes.count
+    let size = GRPCFraming.appendFrame(of: message, compressingWith: codec, to: &bytes)
+    appended.messages &+= 1
+    appended.wireBytes &+= bytes.count - start
+    appended.compressionSavings &+= size - (bytes.count - start - GRPCFraming.prefixLength)
+  }
+
+  /// Reclaims the consumed front, only when it is large and most of the array.
+  @inline(__always)
+  private mutating func reclaimConsumedFront() {
     if !isReplayable && offset >= 64 << 10 && offset * 2 >= bytes.count {
       bytes.removeFirst(offset)
       offset = 0
     }
-    let start = bytes.count
-    if let codec {
-      appended.messageBytes &+= GRPCFraming.appendFrame(
-        of: message, compressingWith: codec, to: &bytes)
-    } else {
-      GRPCFraming.appendFrame(of: message, to: &bytes)
-      appended.messageBytes &+= bytes.count - start - GRPCFraming.prefixLength
-    }
-    appended.messages &+= 1
-    appended.wireBytes &+= bytes.count - start
   }
 
   /// Frees the bytes (the call is over); the counts stay.

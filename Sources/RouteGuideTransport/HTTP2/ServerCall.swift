@@ -61,7 +61,11 @@ public final class ServerCall {
   /// Frames `message`; the response headers go out with the first one.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !isCancelled else { return }
-    responseBody.append(message, compressingWith: responseCodec)
+    if let responseCodec {
+      responseBody.append(message, compressingWith: responseCodec)
+    } else {
+      responseBody.append(message)
+    }
     startOrResumeBody()
   }
 
