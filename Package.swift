@@ -42,7 +42,8 @@ let package = Package(
     ),
     // `make microbench`: the encode and decode hot paths without the network (bench/Micro).
     .executableTarget(
-      name: "rg-microbench", dependencies: ["RouteGuideProtocol"], path: "bench/Micro"),
+      name: "rg-microbench", dependencies: ["RouteGuideProtocol", "RouteGuideCompression"],
+      path: "bench/Micro"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // The inflate fuzz checks (FuzzChecks+Inflate.swift) run the zlib codecs.
     .testTarget(

@@ -13,15 +13,17 @@ final class ZlibStream {
   private let direction: Direction
   private var isFresh = true
 
-  /// `windowBits` as zlib takes it: 15 for the zlib format, 15 + 16 for gzip.
-  init(_ direction: Direction, windowBits: Int32) throws(MessageCodecError) {
+  /// `windowBits` as zlib takes it: 15 for the zlib format, 15 + 16 for gzip. `memoryLevel`
+  /// (deflate only) sizes the hash table, 2^(level + 7) entries, which every reset clears.
+  init(_ direction: Direction, windowBits: Int32, memoryLevel: Int32 = 8) throws(MessageCodecError)
+  {
     self.direction = direction
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
     let status =
       switch direction {
-      // Level and memory as grpc-core compresses: zlib's defaults.
-      case .deflate: rg_deflateInit2(stream, Z_DEFAULT_COMPRESSION, windowBits, 8)
+      // The level grpc-core compresses at: zlib's default.
+      case .deflate: rg_deflateInit2(stream, Z_DEFAULT_COMPRESSION, windowBits, memoryLevel)
       case .inflate: rg_inflateInit2(stream, windowBits)
       }
     guard status == Z_OK else {

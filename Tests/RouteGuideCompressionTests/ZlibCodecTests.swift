@@ -78,6 +78,16 @@ import Testing
     }
   }
 
+  /// Small messages and large ones go through different deflate streams (a small hash table
+  /// for the small): one codec alternating between them keeps both right.
+  @Test func smallAndLargeMessagesAlternate() throws {
+    let codec = ZlibCodec(.gzip)
+    for count in [10, 20_000, 8 << 10, (8 << 10) + 1, 300, 100_000, 0] {
+      let input = Self.sample(count)
+      #expect(try Self.decompress(codec, Self.compress(codec, input)) == input, "\(count)")
+    }
+  }
+
   /// 64 MiB of zeros compress to about 64 KiB; inflated under a 1 MiB limit, no more than the
   /// limit and one byte come out.
   @Test(arguments: [ZlibCodec.Format.gzip, .zlib])
