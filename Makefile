@@ -5,13 +5,13 @@ NAME ?= rg
 SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base \
-  man-db jq time python3-venv valgrind nghttp2-client tinyproxy
+APT_PACKAGES := libnghttp2-dev libssl-dev zlib1g-dev pkg-config openssl bash-completion zsh mandoc \
+  groff-base man-db jq time python3-venv valgrind nghttp2-client tinyproxy
 # Release builds: whole-module optimisation and the Swift standard library linked in; then, for
 # start-up (DESIGN.md §2; in `make bench` a one-shot `rg get` went from 4.9 ms and 10.0 MiB to
 # 3.0 ms and 6.1 MiB, see bench/results.md):
-# - OpenSSL, nghttp2, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg maps
-#   nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
+# - OpenSSL, nghttp2, zlib, libstdc++ and libgcc linked in too (unless STATIC_C_LIBS=0), so rg
+#   maps nothing but glibc and the dynamic loader has almost nothing to bind. SwiftPM asks for the
 #   libraries with -l and the linker takes the first match along its -L path, so a folder that
 #   holds only their archives (`static-libs`), searched first, selects them. STATIC_C_LIBS=0
 #   links the shared libraries instead, e.g. for a package that must follow libssl3's security
@@ -75,6 +75,7 @@ ifeq ($(STATIC_C_LIBS),1)
 	for lib in "$$(pkg-config --variable=libdir openssl)/libssl.a" \
 	    "$$(pkg-config --variable=libdir openssl)/libcrypto.a" \
 	    "$$(pkg-config --variable=libdir libnghttp2)/libnghttp2.a" \
+	    "$$(pkg-config --variable=libdir zlib)/libz.a" \
 	    "$$(c++ -print-file-name=libstdc++.a)"; do \
 	  [ -f "$$lib" ] || { echo "static-libs: $$lib is missing (or use STATIC_C_LIBS=0)"; exit 1; }; \
 	  ln -sf "$$lib" $(STATIC_LIB_DIR)/; \
@@ -194,18 +195,21 @@ generated:
 
 # Fuzzing (libFuzzer + AddressSanitizer). The fuzzers are not SwiftPM targets: each is
 # Tests/Fuzz/Fuzz<Name>.swift plus the checks shared with `swift test`
-# (Tests/RouteGuideProtocolTests/FuzzChecks*.swift), linked against RouteGuideProtocol built
-# here as an instrumented static library. `make fuzz` runs each for FUZZ_SECONDS on a copy of its
-# seed corpus (Tests/Fuzz/Corpus/<target>, regressions included), so new inputs stay out of the
-# repository, and fails naming the reproducer when one crashes.
+# (Tests/RouteGuideProtocolTests/FuzzChecks*.swift), linked against RouteGuideProtocol and
+# RouteGuideCompression built here as instrumented static libraries (zlib itself is Debian's,
+# not instrumented: the inflate target fuzzes what rg does with it). `make fuzz` runs each for
+# FUZZ_SECONDS on a copy of its seed corpus (Tests/Fuzz/Corpus/<target>, regressions included),
+# so new inputs stay out of the repository, and fails naming the reproducer when one crashes.
 # CI (CI=true) fuzzes each target for a minute; a local `make test` only briefly.
 FUZZ_SECONDS ?= $(if $(CI),60,10)
 FUZZ_DIR := .build-fuzz
 # target:Name:max_len
-FUZZ_TARGETS := json:JSON:8192 protobuf:Protobuf:4096 deframer:Deframer:4096
+FUZZ_TARGETS := json:JSON:8192 protobuf:Protobuf:4096 deframer:Deframer:4096 inflate:Inflate:4096
 FUZZ_FLAGS := -sanitize=fuzzer,address -O -g -swift-version 6 -parse-as-library -use-ld=lld
 FUZZ_SOURCES := $(shell find Sources/RouteGuideProtocol -name '*.swift')
 FUZZ_LIB := $(FUZZ_DIR)/lib/libRouteGuideProtocol.a
+FUZZ_ZLIB_SOURCES := $(shell find Sources/RouteGuideCompression -name '*.swift')
+FUZZ_ZLIB_LIB := $(FUZZ_DIR)/lib/libRouteGuideCompression.a
 FUZZ_CHECKS := $(wildcard Tests/RouteGuideProtocolTests/FuzzChecks*.swift)
 fuzz_word = $(word $(2),$(subst :, ,$(1)))
 
@@ -219,10 +223,15 @@ $(FUZZ_LIB): $(FUZZ_SOURCES)
 	  -emit-module -emit-module-path $(FUZZ_DIR)/lib/RouteGuideProtocol.swiftmodule \
 	  $(FUZZ_SOURCES) -o $@
 
+$(FUZZ_ZLIB_LIB): $(FUZZ_ZLIB_SOURCES) $(FUZZ_LIB)
+	swiftc $(FUZZ_FLAGS) -wmo -module-name RouteGuideCompression -emit-library -static \
+	  -emit-module -emit-module-path $(FUZZ_DIR)/lib/RouteGuideCompression.swiftmodule \
+	  -I $(FUZZ_DIR)/lib -I Sources/CZlib $(FUZZ_ZLIB_SOURCES) -o $@
+
 define fuzz_rule
-$(FUZZ_DIR)/fuzz-$(1): Tests/Fuzz/Fuzz$(2).swift $(FUZZ_LIB) $(FUZZ_CHECKS)
-	swiftc $(FUZZ_FLAGS) -module-name Fuzz$(2) -I $(FUZZ_DIR)/lib $(FUZZ_CHECKS) $$< \
-	  $(FUZZ_LIB) -o $$@
+$(FUZZ_DIR)/fuzz-$(1): Tests/Fuzz/Fuzz$(2).swift $(FUZZ_LIB) $(FUZZ_ZLIB_LIB) $(FUZZ_CHECKS)
+	swiftc $(FUZZ_FLAGS) -module-name Fuzz$(2) -I $(FUZZ_DIR)/lib -I Sources/CZlib \
+	  $(FUZZ_CHECKS) $$< $(FUZZ_ZLIB_LIB) $(FUZZ_LIB) -lz -o $$@
 endef
 $(foreach t,$(FUZZ_TARGETS),\
   $(eval $(call fuzz_rule,$(call fuzz_word,$(t),1),$(call fuzz_word,$(t),2))))

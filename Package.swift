@@ -14,9 +14,14 @@ let package = Package(
     // archives the Makefile selects (see RELEASE_LINK_FLAGS there). `make deps` installs both.
     .systemLibrary(name: "CNGHTTP2", providers: [.apt(["libnghttp2-dev"])]),
     .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+    // zlib, for gRPC's gzip and deflate message compression; only RouteGuideCompression
+    // imports it (linked like the others: see STATIC_C_LIBS in the Makefile).
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // Linux interfaces Swift's Glibc module leaves out (signalfd), for the event loop.
     .systemLibrary(name: "CLinux"),
     .target(name: "RouteGuideProtocol"),
+    // The codecs behind RouteGuideProtocol's MessageCodec seam; the transport sees only that.
+    .target(name: "RouteGuideCompression", dependencies: ["RouteGuideProtocol", "CZlib"]),
     .target(
       name: "RouteGuideTransport",
       dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL", "CLinux"]
@@ -30,19 +35,28 @@ let package = Package(
       name: "rg",
       dependencies: [
         "RouteGuideProtocol", "RouteGuideTransport", "RouteGuideServer", "ArgumentParsing",
+        "RouteGuideCompression",
       ],
       // The release link's function order (Makefile: STARTUP_ORDER), not a source.
       exclude: ["Startup.order"]
     ),
     // `make microbench`: the encode and decode hot paths without the network (bench/Micro).
     .executableTarget(
-      name: "rg-microbench", dependencies: ["RouteGuideProtocol"], path: "bench/Micro"),
+      name: "rg-microbench", dependencies: ["RouteGuideProtocol", "RouteGuideCompression"],
+      path: "bench/Micro"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // The inflate fuzz checks (FuzzChecks+Inflate.swift) run the zlib codecs.
     .testTarget(
-      name: "RouteGuideProtocolTests", dependencies: ["RouteGuideProtocol", "TestSupport"]),
+      name: "RouteGuideProtocolTests",
+      dependencies: ["RouteGuideProtocol", "RouteGuideCompression", "TestSupport"]),
+    .testTarget(
+      name: "RouteGuideCompressionTests",
+      dependencies: ["RouteGuideCompression", "RouteGuideProtocol", "TestSupport"]),
     .testTarget(
       name: "RouteGuideTransportTests",
-      dependencies: ["RouteGuideTransport", "RouteGuideProtocol", "TestSupport"]
+      dependencies: [
+        "RouteGuideTransport", "RouteGuideProtocol", "RouteGuideCompression", "TestSupport",
+      ]
     ),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "TestSupport"]),
     .testTarget(

@@ -13,13 +13,13 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
     /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
     /describe) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --check --format -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress --shared-chat -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -29,13 +29,13 @@ _rg_options() {
 # The options of the command at path $1 that take a value.
 _rg_value_options() {
     case $1 in
-    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
-    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --concurrency --format --errors" ;;
+    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --format --errors" ;;
+    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --format --errors" ;;
+    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --format --errors" ;;
     /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
     /describe) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --format" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac
@@ -48,6 +48,7 @@ _rg_complete_value() {
     "/get --cert") _rg_filedir ;;
     "/get --key") _rg_filedir ;;
     "/get -d" | "/get --data") _rg_at_file ;;
+    "/get --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/get --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
     "/get --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/get 1") ;;
@@ -55,6 +56,7 @@ _rg_complete_value() {
     "/list --cert") _rg_filedir ;;
     "/list --key") _rg_filedir ;;
     "/list -d" | "/list --data") _rg_at_file ;;
+    "/list --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/list --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
     "/list --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/list 1") ;;
@@ -62,6 +64,7 @@ _rg_complete_value() {
     "/record --cert") _rg_filedir ;;
     "/record --key") _rg_filedir ;;
     "/record -d" | "/record --data") _rg_at_file ;;
+    "/record --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/record --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
     "/record --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/record 1") ;;
@@ -69,6 +72,7 @@ _rg_complete_value() {
     "/chat --cert") _rg_filedir ;;
     "/chat --key") _rg_filedir ;;
     "/chat -d" | "/chat --data") _rg_at_file ;;
+    "/chat --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/chat --format") COMPREPLY+=($(compgen -W "ndjson json geojson geojsonseq" -- "$cur")) ;;
     "/chat --errors") COMPREPLY+=($(compgen -W "stderr json" -- "$cur")) ;;
     "/chat 1") ;;
@@ -85,6 +89,7 @@ _rg_complete_value() {
     "/serve --db") _rg_filedir 'json' ;;
     "/serve --tls-cert") _rg_filedir ;;
     "/serve --tls-key") _rg_filedir ;;
+    "/serve --compress") COMPREPLY+=($(compgen -W "identity gzip deflate" -- "$cur")) ;;
     "/completions 1") COMPREPLY+=($(compgen -W "bash zsh" -- "$cur")) ;;
     "/help 1") COMPREPLY+=($(compgen -W "get list record chat health describe serve completions man" -- "$cur")) ;;
     esac

@@ -2,15 +2,20 @@
 """`make bench`: rg against the grpcio peer client, and rg serve against the grpcio server.
 
     python3 bench/run.py --rg PATH [--runs 5] [--scale 1] [--peer-fraction 0.1]
-        [--jobs get1,record,list,listgeo,get,chat,rtt,tls] [--no-peer] [--no-servers] [--results FILE]
+        [--jobs get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,tls] [--no-peer]
+        [--no-servers] [--results FILE]
 
 Part 1 runs each job with rg and with Tests/Interop/route_guide_client.py (grpcio, the same
 NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, interleaved
 (warm-up, then A B A B ...). The peer is about a hundred times slower, so by default it gets the
 first tenth of each input (--peer-fraction) and the two are compared by rate (items per
-second), which does not depend on the input size. Part 2 runs the peer client against rg serve
-and against Tests/Interop/route_guide_server.py (grpcio), interleaved, on the same small data.
-Part 3 (job `tls`) times a one-shot get over TLS against `rg serve --tls-cert`: verified with
+second), which does not depend on the input size. Part 2 (zlist, zrecord) does list and record
+again with gzip, rg (`--compress gzip`) and the peer (`--compression gzip`) against one
+`rg serve --compress gzip` of the same features, and counts the bytes on the wire both ways in
+one more, untimed run each through a counting relay (also for part 1's list and record, for
+comparison). Part 3 runs the peer client against rg serve and against
+Tests/Interop/route_guide_server.py (grpcio), interleaved, on the same small data.
+Part 4 (job `tls`) times a one-shot get over TLS against `rg serve --tls-cert`: verified with
 the default store (a test CA in a temporary c_rehash'ed directory named by SSL_CERT_DIR, as a
 system store is), with --cacert, and by the grpcio peer; plaintext for the cost of TLS.
 
@@ -26,6 +31,7 @@ import json
 import os
 import select
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -50,16 +56,19 @@ class Job:
     """One benchmark job: a method, an input file, and the goals rg must reach."""
 
     def __init__(self, key, title, method, data, unit, goal_rate=None, goal_seconds=None,
-                 goal_rss_mib=16, to_null=False, peer_data=None, expected=None, rg_flags=(),
-                 no_peer=False, goal_vs=None):
+                 goal_rss_mib=16, to_null=False, peer_data=None, expected=None, rg_extra=(),
+                 peer_extra=(), count_wire=False, no_peer=False, goal_vs=None):
         self.key, self.title, self.method, self.data = key, title, method, data
         self.unit, self.goal_rate, self.goal_seconds = unit, goal_rate, goal_seconds
         self.goal_rss_mib, self.to_null = goal_rss_mib, to_null
         self.peer_data = peer_data or data
         self.expected = expected
-        # Extra rg options; no peer to compare with (it has no such option); a goal relative
-        # to another job's median: (job key, factor).
-        self.rg_flags, self.no_peer, self.goal_vs = list(rg_flags), no_peer, goal_vs
+        self.rg_extra, self.peer_extra = list(rg_extra), list(peer_extra)
+        # Whether one more, untimed run of each client counts the bytes on the wire.
+        self.count_wire = count_wire
+        # No peer to compare with (it has no such option); a goal relative to another job's
+        # median: (job key, factor).
+        self.no_peer, self.goal_vs = no_peer, goal_vs
 
 
 def main_jobs(scale):
@@ -68,17 +77,31 @@ def main_jobs(scale):
         Job("get1", "get 1 point, one-shot", "get", "get_one", None, goal_seconds=0.005,
             goal_rss_mib=8),
         Job("record", f"record {size(1_000_000)} points", "record", "points", "points/s",
-            goal_rate=1_000_000, peer_data="peer_points"),
+            goal_rate=1_000_000, peer_data="peer_points", count_wire=True),
         Job("list", f"list {size(1_000_000)} features > /dev/null", "list", "rectangle",
             "features/s", goal_rate=1_000_000, to_null=True, peer_data="peer_rectangle",
-            expected=1_000_000 * scale),
+            expected=1_000_000 * scale, count_wire=True),
         Job("listgeo", f"list {size(1_000_000)} features --format geojson > /dev/null", "list",
             "rectangle", "features/s", to_null=True, expected=1_000_000 * scale,
-            rg_flags=["--format", "geojson"], no_peer=True, goal_vs=("list", 1.5)),
+            rg_extra=["--format", "geojson"], no_peer=True, goal_vs=("list", 1.5)),
         Job("get", f"get {size(100_000)} points, one stdin", "get", "get", "calls/s",
             goal_rate=50_000, peer_data="peer_get"),
         Job("chat", f"chat {size(100_000)} notes", "chat", "notes", "notes/s",
             goal_rate=200_000, peer_data="peer_notes"),
+    ]
+
+
+def compressed_jobs(scale):
+    """list and record again, gzip on both clients; goals as without compression."""
+    size = lambda n: generate_data.label(n * scale)  # noqa: E731
+    gzip = {"rg_extra": ["--compress", "gzip"], "peer_extra": ["--compression", "gzip"],
+            "count_wire": True}
+    return [
+        Job("zrecord", f"record {size(1_000_000)} points, gzip", "record", "points", "points/s",
+            goal_rate=1_000_000, peer_data="peer_points", **gzip),
+        Job("zlist", f"list {size(1_000_000)} features > /dev/null, gzip", "list", "rectangle",
+            "features/s", goal_rate=1_000_000, to_null=True, peer_data="peer_rectangle",
+            expected=1_000_000 * scale, **gzip),
     ]
 
 
@@ -212,12 +235,74 @@ def spawn_baseline(runs=20):
     return statistics.median(times)
 
 
-def rg_argv(rg, method, address, flags=()):
-    return [rg, method, "--plaintext", *flags, address]
+def rg_argv(rg, method, address, extra=()):
+    return [rg, method, "--plaintext", *extra, address]
 
 
-def peer_argv(method, address):
-    return [PYTHON, PEER_CLIENT, method, address, "--plaintext"]
+def peer_argv(method, address, extra=()):
+    return [PYTHON, PEER_CLIENT, method, address, "--plaintext", *extra]
+
+
+class CountingRelay:
+    """A loopback TCP relay to `target` that counts the bytes each way, for the untimed runs
+    that measure the bytes on the wire (HTTP/2 frames and all)."""
+
+    def __init__(self, target):
+        host, port = target.rsplit(":", 1)
+        self.target = (host, int(port))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.address = f"127.0.0.1:{self.listener.getsockname()[1]}"
+        self.sent = self.received = 0  # by the client, to the server / from it
+        self.lock = threading.Lock()
+        self.pumps = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            for sock in (client, server):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for source, sink, up in ((client, server, True), (server, client, False)):
+                pump = threading.Thread(target=self._pump, args=(source, sink, up), daemon=True)
+                pump.start()
+                self.pumps.append(pump)
+
+    def _pump(self, source, sink, up):
+        try:
+            while data := source.recv(1 << 18):
+                sink.sendall(data)
+                with self.lock:
+                    if up:
+                        self.sent += len(data)
+                    else:
+                        self.received += len(data)
+        except OSError:
+            pass
+        finally:
+            try:
+                sink.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+    def close(self):
+        self.listener.close()
+        for pump in self.pumps:
+            pump.join(timeout=10)
+
+
+def wire_bytes(argv_for, stdin_path, server, timeout, env=None):
+    """One untimed run of the client `argv_for(address)` builds, through a counting relay:
+    (bytes sent, bytes received)."""
+    relay = CountingRelay(server.address)
+    try:
+        run_client(argv_for(relay.address), stdin_path, None, server, timeout, env)
+    finally:
+        relay.close()
+    return relay.sent, relay.received
 
 
 def count_lines(path):
@@ -231,6 +316,8 @@ class Result:
     def __init__(self, job, count, peer_count):
         self.job, self.count, self.peer_count = job, count, peer_count
         self.rg, self.peer, self.rss = [], [], []
+        # Bytes on the wire per item (the direction that carries the items), when counted.
+        self.rg_wire = self.peer_wire = None
 
     def rg_median(self):
         return statistics.median(r.seconds for r in self.rg)
@@ -286,15 +373,15 @@ def check_output(job, input_path, output_path, count):
 def warm_up(job, files, rg, peer, server, timeout):
     """One checked run each: counts, and the peer's answers equal rg's first answers."""
     rg_out = os.path.join(ROOT, "bench", "data", f"out_rg_{job.key}.ndjson")
-    rss = run_client(rg_argv(rg, job.method, server.address, job.rg_flags), files[job.data],
+    rss = run_client(rg_argv(rg, job.method, server.address, job.rg_extra), files[job.data],
                      rg_out, server, timeout, measure_rss=True).rss_mib
     count = items_in(job, files, rg_out)
     check_output(job, files[job.data], rg_out, count)
     peer_count = None
     if peer:
         peer_out = os.path.join(ROOT, "bench", "data", f"out_peer_{job.key}.ndjson")
-        run_client(peer_argv(job.method, server.address), files[job.peer_data], peer_out,
-                   server, timeout, PEER_ENV)
+        run_client(peer_argv(job.method, server.address, job.peer_extra), files[job.peer_data],
+                   peer_out, server, timeout, PEER_ENV)
         peer_count = items_in(job, dict(files, **{job.data: files[job.peer_data]}), peer_out)
         if job.method == "get":  # list's smaller rectangle is not a prefix of the output
             with open(rg_out, "rb") as a, open(peer_out, "rb") as b:
@@ -304,33 +391,57 @@ def warm_up(job, files, rg, peer, server, timeout):
     return count, peer_count, rss
 
 
-def bench_main(args, files, server):
+def bench_main(args, files, server, jobs):
     results = []
-    for job in main_jobs(args.scale):
+    for job in jobs:
         if job.key not in args.jobs:
             continue
         print(f"  {job.title} ...", flush=True)
-        peer = not args.no_peer and not job.no_peer
-        count, peer_count, rss = warm_up(job, files, args.rg, peer, server, args.timeout)
-        result = Result(job, count, peer_count)
-        result.rss.append(rss)
-        runs = args.runs * (4 if job.key == "get1" else 1)
-        for _ in range(runs):
-            result.rg.append(run_client(rg_argv(args.rg, job.method, server.address,
-                                                job.rg_flags),
-                                        files[job.data], None if job.to_null else os.devnull,
-                                        server, args.timeout))
-            if peer:
-                result.peer.append(run_client(peer_argv(job.method, server.address),
-                                              files[job.peer_data], None, server,
-                                              args.timeout, PEER_ENV))
-        # One more measured run for peak RSS, after the timed ones.
-        result.rss.append(run_client(rg_argv(args.rg, job.method, server.address,
-                                             job.rg_flags),
-                                     files[job.data], None, server, args.timeout,
-                                     measure_rss=True).rss_mib)
-        results.append(result)
+        results.append(bench_job(args, files, server, job))
     return results
+
+
+def bench_job(args, files, server, job):
+    """Warm-up, timed runs interleaved with the peer's, peak RSS, and the wire if asked."""
+    peer = not args.no_peer and not job.no_peer
+    count, peer_count, rss = warm_up(job, files, args.rg, peer, server, args.timeout)
+    result = Result(job, count, peer_count)
+    result.rss.append(rss)
+    rg = lambda address: rg_argv(args.rg, job.method, address, job.rg_extra)  # noqa: E731
+    peer_client = lambda address: peer_argv(job.method, address, job.peer_extra)  # noqa: E731
+    runs = args.runs * (4 if job.key == "get1" else 1)
+    for _ in range(runs):
+        result.rg.append(run_client(rg(server.address), files[job.data],
+                                    None if job.to_null else os.devnull, server, args.timeout))
+        if peer:
+            result.peer.append(run_client(peer_client(server.address), files[job.peer_data],
+                                          None, server, args.timeout, PEER_ENV))
+    # One more measured run for peak RSS, after the timed ones.
+    result.rss.append(run_client(rg(server.address), files[job.data], None, server,
+                                 args.timeout, measure_rss=True).rss_mib)
+    if job.count_wire:
+        # Items go up for record, down for list.
+        pick = 0 if job.method == "record" else 1
+        rg_bytes = wire_bytes(rg, files[job.data], server, args.timeout)
+        result.rg_wire = rg_bytes[pick] / count
+        if peer:
+            peer_bytes = wire_bytes(peer_client, files[job.peer_data], server, args.timeout,
+                                    PEER_ENV)
+            result.peer_wire = peer_bytes[pick] / peer_count
+    return result
+
+
+def bench_compressed(args, files):
+    """list and record with gzip against one `rg serve --compress gzip`."""
+    jobs = [job for job in compressed_jobs(args.scale) if job.key in args.jobs]
+    if not jobs:
+        return []
+    server = Server("rg serve --compress gzip", [args.rg, "serve", "--port", "0", "--db",
+                                                 files["features"], "--compress", "gzip"])
+    try:
+        return bench_main(args, files, server, jobs)
+    finally:
+        server.stop()
 
 
 # --- part 2: rg serve against the grpcio server ----------------------------------------------
@@ -514,6 +625,35 @@ def main_table(results, args):
     return "\n".join(lines)
 
 
+def compressed_table(results, identity):
+    """The gzip rows, with the bytes on the wire per item and, from part 1, what rg does
+    without compression: the cost of compression per item and what it saves."""
+    plain = {result.job.method: result for result in identity}
+    lines = [
+        "| job | rg median | peer median | rg rate | peer rate | rg ÷ peer speed "
+        "| rg bytes/item on the wire | peer bytes/item | rg without gzip: bytes/item "
+        "| rg: time per item over identity | rg peak RSS | goal |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    per_item = lambda r: r.rg_median() / r.count  # noqa: E731
+    for result in results:
+        job = result.job
+        speed = result.rg_rate() / result.peer_rate() if result.peer else None
+        base = plain.get(job.method)
+        extra = f"{(per_item(result) - per_item(base)) * 1e9:+,.0f} ns" if base else "–"
+        wire = lambda value: f"{value:,.1f}" if value is not None else "–"  # noqa: E731
+        peer_med = result.peer_median()
+        lines.append(
+            f"| {job.title} | {ms(result.rg_median())} "
+            f"| {ms(peer_med) + f' ({result.peer_count:,})' if peer_med else '–'} "
+            f"| {rate(result.rg_rate(), job.unit)} "
+            f"| {rate(result.peer_rate(), job.unit) if result.peer else '–'} "
+            f"| {f'{speed:.1f}×' if speed else '–'} | {wire(result.rg_wire)} "
+            f"| {wire(result.peer_wire)} | {wire(base.rg_wire if base else None)} | {extra} "
+            f"| {max(result.rss):.1f} MiB | {goal_text(result)} |")
+    return "\n".join(lines)
+
+
 def server_table(rows):
     lines = [
         "| job (grpcio peer client) | rg serve median | grpcio server median | rg serve ÷ "
@@ -539,8 +679,8 @@ def run_microbench(path):
                           timeout=600).stdout.strip()
 
 
-def report(args, main_rows, server_rows, server_note, baseline, micro=None, trips=None,
-           tls=None):
+def report(args, main_rows, server_rows, server_note, baseline, micro=None,
+           compressed_rows=(), trips=None, tls=None):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
     text = [f"## {now}", "", f"`{uname}`, {os.cpu_count()} CPUs; runs per job: {args.runs} "
@@ -552,6 +692,11 @@ def report(args, main_rows, server_rows, server_note, baseline, micro=None, trip
     if main_rows:
         text += ["rg and the grpcio peer client against `rg serve` (" + server_note + "):", "",
                  main_table(main_rows, args), ""]
+    if compressed_rows:
+        text += ["With gzip: rg (`--compress gzip`) and the peer (`--compression gzip`) against "
+                 "`rg serve --compress gzip` of the same features; bytes on the wire (HTTP/2, "
+                 "counted by a relay in one more run) per point sent or feature received:", "",
+                 compressed_table(compressed_rows, main_rows), ""]
     if server_rows:
         text += ["The grpcio peer client against `rg serve` and against the grpcio server "
                  "(same data, 100 features; 100,000 for list):", "",
@@ -611,7 +756,7 @@ def parse_arguments():
     parser.add_argument("--scale", type=int, default=1, help="input size factor (1 or 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-fraction", type=float, default=0.1)
-    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,rtt,tls")
+    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,tls")
     parser.add_argument("--no-peer", action="store_true", help="run rg only")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per process")
@@ -630,7 +775,7 @@ def main():
     out = os.path.join(ROOT, "bench", "data")
     files = generate_files(args, out)
     peer_inputs(files, args.peer_fraction, out)
-    main_rows, server_rows, note, trips, tls = [], [], "", None, None
+    main_rows, compressed_rows, server_rows, note, trips, tls = [], [], [], "", None, None
     baseline = spawn_baseline()
     try:
         if any(job.key in args.jobs for job in main_jobs(args.scale)):
@@ -639,10 +784,11 @@ def main():
             server = Server("rg serve",
                             [args.rg, "serve", "--port", "0", "--db", files["features"]])
             load = time.perf_counter() - start
-            main_rows = bench_main(args, files, server)
+            main_rows = bench_main(args, files, server, main_jobs(args.scale))
             note = (f"`--db {os.path.basename(files['features'])}`, loaded in {load:.1f} s, "
                     f"peak RSS {server.rss_mib():.0f} MiB")
             server.stop()
+        compressed_rows = bench_compressed(args, files)
         if not args.no_peer and not args.no_servers:
             server_rows = bench_servers(args, files)
         if "rtt" in args.jobs:
@@ -653,7 +799,8 @@ def main():
     finally:
         Server.stop_all()
     micro = run_microbench(args.microbench)
-    text = report(args, main_rows, server_rows, note, baseline, micro, trips, tls)
+    text = report(args, main_rows, server_rows, note, baseline, micro, compressed_rows, trips,
+                  tls)
     print()
     print(text)
     with open(args.results, "a", encoding="utf-8") as file:

@@ -160,6 +160,22 @@ import Testing
       ])
   }
 
+  /// With --compress, the frames as they would go: a note that shrinks compressed (flag 01,
+  /// then gzip's magic 1f8b), a Point that cannot shrink as it is.
+  @Test func dryRunShowsCompressedFrames() throws {
+    let message = String(repeating: "again ", count: 30)
+    let chat = try rg([
+      "chat", "--dry-run", "--compress", "gzip", "-d", #"{"message":"\#(message)"}"#,
+    ])
+    #expect(chat.status == 0, "\(chat.stderrText)")
+    let frame = chat.stdoutLines.first?.split(separator: " ").last ?? ""
+    #expect(frame.hasPrefix("01"), "\(chat.stdoutText)")
+    #expect(frame.dropFirst(10).hasPrefix("1f8b"), "\(chat.stdoutText)")
+    #expect(frame.count < 2 * (5 + 3 + message.count), "\(chat.stdoutText)")
+    let get = try rg(["get", "--dry-run", "--compress", "gzip", "-d", "{\"latitude\": 5}"])
+    #expect(get.stdoutLines == ["/routeguide.RouteGuide/GetFeature 00000000020805"])
+  }
+
   @Test func dryRunBadInputExitsThreeAfterTheGoodLines() throws {
     let result = try rg(["get", "--dry-run"], stdin: "{\"latitude\": 5}\n{\"latitude\": 1.5}\n")
     #expect(result.status == 3)

@@ -96,8 +96,8 @@ import Testing
     "--proxy", "--no-proxy", "--wait-for-ready", "-k",
     "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
-    "--allow-unknown-fields", "--concurrency", "--keep-going", "--dry-run", "--format", "--errors",
-    "--emit-defaults", "--proto-names",
+    "--compress", "--allow-unknown-fields", "--concurrency", "--keep-going", "--dry-run",
+    "--format", "--errors", "--emit-defaults", "--proto-names",
     "-v", "--verbose", "-h", "--help",
   ]
 
@@ -105,8 +105,10 @@ import Testing
   static let commonCases: [(String, Set<String>)] = [
     ("rg ", subcommands),
     ("rg co", ["completions"]),
-    ("rg get --c", ["--cacert", "--cert", "--concurrency", "--connect-timeout"]),
-    ("rg list --c", ["--cacert", "--cert", "--connect-timeout"]),
+    ("rg get --c", ["--cacert", "--cert", "--compress", "--concurrency", "--connect-timeout"]),
+    ("rg list --c", ["--cacert", "--cert", "--compress", "--connect-timeout"]),
+    ("rg chat --compress ", ["identity", "gzip", "deflate"]),
+    ("rg serve --compress g", ["gzip"]),
     ("rg get -", getOptions),
     ("rg chat --p", ["--plaintext", "--proto-names", "--proxy"]),
     (
@@ -114,7 +116,7 @@ import Testing
       [
         "--bind", "--port", "--db", "--tls-cert", "--tls-key", "--max-concurrent-streams",
         "--max-msg-size", "--max-connections", "--max-connection-idle", "--min-ping-interval",
-        "--shared-chat", "--help",
+        "--compress", "--shared-chat", "--help",
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),

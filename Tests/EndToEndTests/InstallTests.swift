@@ -32,8 +32,8 @@ import Testing
   }
 
   /// The release binary links the Swift standard library statically, so once installed it runs
-  /// without the toolchain; with the Makefile's default STATIC_C_LIBS=1 it also carries OpenSSL
-  /// and nghttp2 and needs nothing but glibc, and still finds its certificates and names.
+  /// without the toolchain; with the Makefile's default STATIC_C_LIBS=1 it also carries OpenSSL,
+  /// nghttp2 and zlib and needs nothing but glibc, and still finds its certificates and names.
   /// `make test` builds it first and names it in RG_RELEASE_BINARY, so the suite itself never
   /// runs a release build.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["RG_RELEASE_BINARY"] != nil))
@@ -56,6 +56,7 @@ import Testing
       #expect(needed.isSubset(of: ["libc.so.6", "libm.so.6", "ld-linux-x86-64.so.2"]), "\(needed)")
     } else {
       #expect(needed.contains("libnghttp2.so.14"), "\(needed)")
+      #expect(needed.contains("libz.so.1"), "\(needed)")
     }
     let call = try Subprocess.run(
       "/usr/bin/env", ["-i", binary, "get", "--dry-run", "-d", #"{"latitude": 1}"#])
@@ -68,7 +69,7 @@ import Testing
       binary,
       [
         "serve", "--port", "0", "--tls-cert", certificates.serverCertificate, "--tls-key",
-        certificates.serverKey,
+        certificates.serverKey, "--compress", "gzip",
       ])
     defer { server.stop() }
     let get = try Subprocess.run(
@@ -79,6 +80,23 @@ import Testing
       ], timeout: 20)
     #expect(get.status == 0, "\(get.stderrText)")
     #expect(get.stdoutText.hasPrefix(#"{"name":"Berkshire Valley Management Area Trail"#))
+
+    // The linked-in zlib, both ways: two notes that compress, the second answered with the
+    // first, each direction with fewer bytes on the wire than in the messages.
+    let note = #"{"location":{"latitude":1},"message":"\#(String(repeating: "zlib ", count: 40))"}"#
+    let chat = try Subprocess.run(
+      "/usr/bin/env",
+      [
+        "-i", binary, "chat", "-v", "--compress", "deflate", "--cacert",
+        certificates.caCertificate, "localhost:\(server.port)", "-d", note + note,
+      ], timeout: 20)
+    #expect(chat.status == 0, "\(chat.stderrText)")
+    #expect(chat.stdoutText == note + "\n")
+    let traffic =
+      ClientCompressionTests.traffic(chat.stderrText, "sent")
+      + ClientCompressionTests.traffic(chat.stderrText, "received")
+    #expect(traffic.map(\.encoding) == ["deflate", "gzip"], "\(chat.stderrText)")
+    #expect(traffic.allSatisfy { $0.wire < $0.bytes / 2 }, "\(chat.stderrText)")
   }
 
   /// STATIC_C_LIBS=0 (the README's choice for following libssl3 updates) keeps the archives'

@@ -39,8 +39,7 @@ import Testing
       titles == [
         "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "RG GET", "RG LIST", "RG RECORD", "RG CHAT",
         "RG HEALTH", "RG DESCRIBE", "RG SERVE", "RG COMPLETIONS", "RG MAN", "RG HELP", "ADDRESS",
-        "INPUT AND OUTPUT",
-        "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO",
+        "INPUT AND OUTPUT", "COMPRESSION", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO",
       ])
   }
 

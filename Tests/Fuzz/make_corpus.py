@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the seed corpora of the fuzz targets into Tests/Fuzz/Corpus/{json,protobuf,deframer}.
+"""Writes the seed corpora of the fuzz targets into
+Tests/Fuzz/Corpus/{json,protobuf,deframer,inflate}.
 
 Run from the repository root with the venv's Python (protobuf runtime, stubs in .venv/gen):
     .venv/bin/python Tests/Fuzz/make_corpus.py
@@ -8,12 +9,15 @@ The files are committed; rerunning rewrites the seeds (the regressions/ folders 
 Input formats (see Tests/RouteGuideProtocolTests/FuzzChecks*.swift):
   json:     1 control byte (bits 0-2 options, bits 3-7 chunking), then JSON text
   protobuf: the message bytes
-  deframer: 1 control byte (bits 0-2 size limit index, bit 3 compression allowed, bits 3-7
-            chunking, bit 7 drain after each chunk), then gRPC frames
+  deframer: 1 control byte (bits 0-2 size limit index, bit 3 an unsupported encoding
+            negotiated, bits 3-7 chunking, bit 7 drain after each chunk), then gRPC frames
+  inflate:  1 control byte (bits 0-2 size limit index, bit 3 deflate else gzip, bit 4 round
+            trip else frames, bits 5-7 chunking), then gRPC frames or a message
 """
 import os
 import struct
 import sys
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, ".venv", "gen"))
@@ -171,11 +175,46 @@ def deframer_corpus():
         write("deframer", name, bytes([control]) + data)
 
 
+def inflate_corpus():
+    """Control: bits 0-2 size limit index, bit 3 deflate (else gzip), bit 4 round trip (else
+    frames), bits 5-7 chunking (7: byte by byte)."""
+    def frame(payload, flag=0):
+        return bytes([flag]) + struct.pack(">I", len(payload)) + payload
+
+    def packed(encoding, data):
+        compressor = zlib.compressobj(9, zlib.DEFLATED, 31 if encoding == "gzip" else 15)
+        return compressor.compress(data) + compressor.flush()
+
+    note = pb.RouteNote(message="compressible " * 20).SerializeToString()
+    for encoding, bit in (("gzip", 0), ("deflate", 8)):
+        body = packed(encoding, note)
+        seeds = {
+            "one": (0x06, frame(body, 1)),
+            "mixed": (0x26, frame(body, 1) + frame(b"plain") + frame(packed(encoding, b""), 1)),
+            "byte-by-byte": (0xE6, frame(body, 1) + frame(b"x")),
+            "bomb": (0x05, frame(packed(encoding, bytes(1 << 16)), 1)),
+            "at-limit": (0x05, frame(packed(encoding, b"y" * 255), 1)),
+            "truncated": (0x06, frame(body[:-3], 1)),
+            "trailing": (0x06, frame(body + b"\0", 1)),
+            "flipped": (0x06, frame(body[:20] + bytes([body[20] ^ 0x55]) + body[21:], 1)),
+            "garbage": (0x06, frame(b"not compressed at all", 1)),
+            "empty-body": (0x06, frame(b"", 1)),
+            "other-format": (0x06, frame(packed("deflate" if bit == 0 else "gzip", note), 1)),
+            "bad-flag-after": (0x46, frame(body, 1) + frame(b"a", 2)),
+            "round-trip": (0x16, note),
+            "round-trip-over-limit": (0x15, note),
+            "round-trip-empty": (0x10, b""),
+        }
+        for name, (control, data) in seeds.items():
+            write("inflate", f"{encoding}-{name}", bytes([control | bit]) + data)
+
+
 def main():
     json_corpus()
     for name, data in protobuf_messages():
         write("protobuf", name, data)
     deframer_corpus()
+    inflate_corpus()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import h2.events
 import h2.exceptions
 import h2.settings
 
+import grpc_compression
+
 GRPC_HEADERS = [(":status", "200"), ("content-type", "application/grpc")]
 # Feature{name: "f", location: {latitude: 1, longitude: 2}}
 FEATURE = bytes([0x0A, 0x01, 0x66, 0x12, 0x04, 0x08, 0x01, 0x10, 0x02])
@@ -65,7 +67,25 @@ SCENARIOS = {
                                    "second `rg:` line, CR and an ESC colour code; with CONTROL "
                                    "(esc, c1) also an x-hostile header and trailer whose value "
                                    "holds that control character",
+    "encoded:ENCODING": "grpc-encoding ENCODING; a Feature with a long name compressed (in "
+                        "gzip's format for an ENCODING other than gzip and deflate), the same "
+                        "Feature uncompressed, the short Feature compressed, then OK",
+    "not-inflating:ENCODING": "grpc-encoding ENCODING and a message with the compressed flag "
+                              "whose body is not compressed data, then OK",
+    "bomb:ENCODING:MIB": "grpc-encoding ENCODING and one message of MIB MiB of zeros "
+                         "compressed (about MIB KiB on the wire; made before listening), "
+                         "then OK",
+    "refuse-encoding:LIST": "Trailers-Only UNIMPLEMENTED with grpc-accept-encoding LIST "
+                            "(comma-separated), as grpc-core answers an encoding it does not "
+                            "take",
 }
+
+# Feature{name: "compressible feature name " x 10, location: {latitude: 1, longitude: 2}}
+LONG_NAME = b"compressible feature name " * 10
+LONG_FEATURE = (bytes([0x0A]) + bytes([len(LONG_NAME) & 0x7F | 0x80, len(LONG_NAME) >> 7])
+                + LONG_NAME + FEATURE[3:])
+# Made once, before listening (bomb:ENCODING:MIB): a GiB takes seconds to compress.
+BOMBS = {}
 
 # A terminal attack in a status message: a forged second diagnostic line and a colour code.
 HOSTILE_MESSAGE = "line1%0Arg: FAKE second line%0D%1B[31mRED"
@@ -231,6 +251,12 @@ class Peer:
             self.flood(stream, int(self.argument))
         elif name == "rotate":
             self.rotate(stream)
+        elif name in ("encoded", "not-inflating", "bomb"):
+            self.answer_compressed(stream)
+        elif name == "refuse-encoding":
+            conn.send_headers(stream, GRPC_HEADERS + [
+                ("grpc-status", "12"), ("grpc-message", "grpc-encoding not supported"),
+                ("grpc-accept-encoding", self.argument)], end_stream=True)
         elif name == "answer-goaway":
             self.answer(stream)
             self.conn.close_connection(error_code=0, last_stream_id=stream)
@@ -279,6 +305,34 @@ class Peer:
         if body:
             self.conn.send_data(stream, body)
         self.conn.send_headers(stream, trailers, end_stream=True)
+
+    def answer_compressed(self, stream):
+        encoding = self.argument.partition(":")[0]
+        if self.name == "encoded":
+            body = (frame(grpc_compression.compress(encoding, LONG_FEATURE), flag=1)
+                    + frame(LONG_FEATURE) + frame(grpc_compression.compress(encoding, FEATURE),
+                                                  flag=1))
+        elif self.name == "not-inflating":
+            body = frame(FEATURE, flag=1)
+        else:
+            body = frame(BOMBS[self.argument], flag=1)
+        self.conn.send_headers(stream, GRPC_HEADERS + [("grpc-encoding", encoding)])
+        self.send_all(stream, body)
+        self.conn.send_headers(stream, [("grpc-status", "0")], end_stream=True)
+        self.log("answered", stream=stream, sent=len(body))
+
+    def send_all(self, stream, data):
+        """`data` as fast as flow control allows (a bomb is larger than one window)."""
+        while data:
+            window = min(self.conn.local_flow_control_window(stream),
+                         self.conn.max_outbound_frame_size)
+            if window <= 0:
+                self.flush()
+                self.wait_for_window()
+                continue
+            self.conn.send_data(stream, data[:window])
+            data = data[window:]
+            self.flush()
 
     def answer_hostile_text(self, stream):
         headers, trailers = list(GRPC_HEADERS), [("grpc-status", "2")]
@@ -410,6 +464,10 @@ def main():
                                                for key in SCENARIOS}:
         parser.error(f"unknown scenario {args.scenario!r}")
     log = EventLog(args.events)
+    name, _, argument = args.scenario.partition(":")
+    if name == "bomb":
+        encoding, _, mib = argument.partition(":")
+        BOMBS[argument] = grpc_compression.bomb(encoding, int(mib) << 20)
     context = tls_context(args)
     listener = socket.create_server((args.host, args.port), backlog=128)
     sys.stderr.write(f"listening on {args.host}:{listener.getsockname()[1]}\n")

@@ -6,7 +6,10 @@ documents back to back) on stdin, one compact proto3 JSON line per response on s
 `error: CODE: message` on stderr with exit status 64 + code when a call fails.
 
     python route_guide_client.py get|list|record|chat ADDRESS [--plaintext] [--cacert F]
-        [--cert F --key F] [--servername N]
+        [--cert F --key F] [--servername N] [--compression gzip|deflate]
+
+--compression compresses the requests (grpcio sends a message as it is when compressing would
+not make it smaller) and accepts compressed responses, as grpcio always does.
 
 Needs the generated stubs (route_guide_pb2*.py) on sys.path, e.g. PYTHONPATH=.venv/gen.
 """
@@ -131,10 +134,14 @@ METHODS = {
 }
 
 
+COMPRESSION = {None: None, "gzip": grpc.Compression.Gzip, "deflate": grpc.Compression.Deflate}
+
+
 def make_channel(args):
     target = args.address.removeprefix("http://").removeprefix("https://")
+    compression = COMPRESSION[args.compression]
     if args.plaintext:
-        return grpc.insecure_channel(target)
+        return grpc.insecure_channel(target, compression=compression)
 
     def read(path):
         if path is None:
@@ -148,7 +155,7 @@ def make_channel(args):
     options = []
     if args.servername:
         options.append(("grpc.ssl_target_name_override", args.servername))
-    return grpc.secure_channel(target, credentials, options=options)
+    return grpc.secure_channel(target, credentials, options=options, compression=compression)
 
 
 def main():
@@ -160,6 +167,7 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--servername")
+    parser.add_argument("--compression", choices=["gzip", "deflate"])
     args = parser.parse_args()
     run, message_type = METHODS[args.method]
     source = Input(message_type)

@@ -3,7 +3,8 @@
 
     python route_guide_server.py [--host H] [--port P] [--unix PATH] [--db FILE]
         [--generate N] [--tls-cert F --tls-key F [--client-ca F]] [--events FILE]
-        [--max-streams N] [--reflection]
+        [--max-streams N] [--reflection] [--compression gzip|deflate]
+        [--refuse-encoding gzip|deflate] [--option NAME=INT]
 
 It prints exactly one line, `listening on HOST:PORT`, on stderr once serving, and exits on
 SIGTERM or SIGINT. With --unix it also listens on that unix socket (the TCP line still tells
@@ -24,6 +25,9 @@ Fault injection by request metadata, so tests drive errors from rg's own `-H` fl
 
 --reflection adds grpcio-reflection's server reflection service (grpc.reflection.v1alpha, the
 only version grpcio serves), describing RouteGuide and the reflection service itself.
+--compression compresses every response with that algorithm (grpcio's server-wide default);
+grpcio decodes compressed requests either way, except in an encoding --refuse-encoding turns
+off (grpcio then answers UNIMPLEMENTED and lists what it accepts in grpc-accept-encoding).
 
 --events FILE appends one JSON line per call end, so tests can see what the server observed:
   {"method": ..., "end": "ok"|"cancelled"|"error", "code": ..., "received": N, "sent": N,
@@ -173,6 +177,8 @@ def parse_arguments():
     parser.add_argument("--reflection", action="store_true")
     parser.add_argument("--option", action="append", default=[], metavar="NAME=INT",
                         help="a grpc server channel option, e.g. grpc.http2.max_ping_strikes=2")
+    parser.add_argument("--compression", choices=["gzip", "deflate"])
+    parser.add_argument("--refuse-encoding", choices=["gzip", "deflate"])
     return parser.parse_args()
 
 
@@ -194,9 +200,16 @@ def main():
     args = parse_arguments()
     features = generate_features(args.generate) if args.generate else load_features(args.db)
     options = [("grpc.max_concurrent_streams", args.max_streams)] if args.max_streams else []
+    if args.refuse_encoding:
+        # Bits by grpc_compression_algorithm: 0 identity, 1 deflate, 2 gzip.
+        refused = {"deflate": 1, "gzip": 2}[args.refuse_encoding]
+        options.append(("grpc.compression_enabled_algorithms_bitset", 0b111 & ~(1 << refused)))
+    compression = {"gzip": grpc.Compression.Gzip, "deflate": grpc.Compression.Deflate,
+                   None: None}[args.compression]
     options += [(name, int(value)) for name, value in
                 (option.split("=", 1) for option in args.option)]
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options)
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options,
+                         compression=compression)
     route_guide_pb2_grpc.add_RouteGuideServicer_to_server(
         RouteGuideServicer(features, EventLog(args.events)), server)
     if args.reflection:

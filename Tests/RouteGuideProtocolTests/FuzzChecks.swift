@@ -4,7 +4,8 @@
 // compile their own folder, and fuzz code has no place in Sources/. `make fuzz-build` compiles
 // these same files into each fuzz executable, next to Tests/Fuzz/Fuzz<Target>.swift, so the
 // fuzzers and `swift test` apply exactly the same checks to every input. Keep them free of
-// Foundation and Testing: they must build with only RouteGuideProtocol imported.
+// Foundation and Testing: they must build with only RouteGuideProtocol and (for the inflate
+// checks) RouteGuideCompression imported.
 import RouteGuideProtocol
 
 /// A broken invariant found by a fuzz check: a bug, not a rejected input.

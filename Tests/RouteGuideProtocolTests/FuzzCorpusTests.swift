@@ -24,11 +24,12 @@ import Testing
     switch target {
     case "json": try FuzzChecks.json(input)
     case "protobuf": try FuzzChecks.protobuf(input)
+    case "inflate": try FuzzChecks.inflate(input)
     default: try FuzzChecks.deframer(input)
     }
   }
 
-  @Test(arguments: ["json", "protobuf", "deframer"])
+  @Test(arguments: ["json", "protobuf", "deframer", "inflate"])
   func corpusPassesTheFuzzChecks(_ target: String) throws {
     let inputs = Self.inputs(target)
     // An empty or missing corpus would make this test pass vacuously.

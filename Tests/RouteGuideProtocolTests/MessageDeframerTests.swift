@@ -96,18 +96,6 @@ import Testing
     }
   }
 
-  @Test func compressedFlagWithEncodingIsStillInternal() {
-    var deframer = MessageDeframer(maxMessageSize: 100)
-    deframer.compressionAllowed = true
-    deframer.append([1, 0, 0, 0, 1, 0])
-    #expect {
-      try deframer.next()
-    } throws: { error in
-      (error as? GRPCStatus)?.code == .internal
-        && (error as? GRPCStatus)?.message.contains("cannot decompress") == true
-    }
-  }
-
   @Test(arguments: [2, 0x80, 0xFF] as [UInt8])
   func otherFlagValuesAreInternal(flag: UInt8) {
     var deframer = MessageDeframer(maxMessageSize: 100)

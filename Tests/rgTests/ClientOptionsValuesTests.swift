@@ -19,6 +19,14 @@ import Testing
     #expect(options.input == .stdin)
     #expect(options.concurrency == 64)
     #expect(!options.dryRun)
+    #expect(options.compression == nil)
+  }
+
+  @Test(
+    arguments: [("gzip", "gzip"), ("deflate", "deflate"), ("identity", nil)] as [(String, String?)])
+  func compressNamesTheAlgorithm(_ value: String, _ name: String?) throws {
+    let options = try #require(clientOptions(["chat", "--compress", value]))
+    #expect(options.compression?.name == name)
   }
 
   @Test func addressFromArgumentThenEnvironment() throws {
@@ -95,6 +103,9 @@ import Testing
       "invalid --connect-timeout 'soon': expected a number with an optional unit, like 250ms, 5s, 1m or 1h"
     ),
     (["--max-msg-size", "4X"], "invalid --max-msg-size '4X': unknown unit 'X' (use K, M or G)"),
+    (
+      ["--compress", "zstd"], "invalid --compress 'zstd': expected one of: identity, gzip, deflate"
+    ),
     (["-H", "novalue"], "invalid --header 'novalue': expected 'name: value', got 'novalue'"),
     (["--authority", ""], "invalid --authority '': a name cannot be empty"),
     (

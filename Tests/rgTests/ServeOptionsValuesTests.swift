@@ -23,13 +23,17 @@ import Testing
       "--bind", "[::1]", "--port", "0", "--db", "db.json", "--tls-cert", "c.pem", "--tls-key",
       "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--max-connections",
       "50", "--max-connection-idle", "90s", "--min-ping-interval", "10s", "--shared-chat",
+      "--compress", "deflate",
     ])
     #expect(
       options
         == ServeOptions(
           bind: "::1", port: 0, db: "db.json", tlsCertificate: "c.pem", tlsKey: "k.pem",
           maxConcurrentStreams: 8, maxMessageSize: 1 << 20, maxConnections: 50,
-          maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true))
+          maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true,
+          compression: options?.compression))
+    #expect(options?.compression?.name == "deflate")
+    #expect(serveOptions(["--compress", "identity"])?.compression == nil)
   }
 
   @Test(arguments: [
@@ -59,6 +63,7 @@ import Testing
     ),
     (["localhost:1"], "unexpected argument 'localhost:1'"),
     (["--plaintext"], "unknown option --plaintext"),
+    (["--compress", "br"], "invalid --compress 'br': expected one of: identity, gzip, deflate"),
   ])
   func usageErrors(words: [String], message: String) {
     #expect(usageError(["serve"] + words) == message)

@@ -2,13 +2,15 @@
 ///
 /// Each prefix is checked as soon as its five bytes are in: a length above the limit or a bad
 /// flag fails the stream before any of that message's payload is buffered. Messages that were
-/// complete before the failure are still returned first.
-public struct MessageDeframer: Sendable {
-  /// The largest payload accepted, in bytes.
+/// complete before the failure are still returned first. A compressed message is inflated when
+/// it is taken, under the same limit (MessageDeframer+Inflate.swift).
+public struct MessageDeframer {
+  /// The largest payload accepted, in bytes, also once decompressed.
   public let maxMessageSize: Int
-  /// Whether `grpc-encoding` was negotiated; rg decompresses nothing, so a compressed message
-  /// fails the call either way, but the message says which peer was wrong.
-  public var compressionAllowed = false
+  /// How messages with the compressed flag are read: from the peer's `grpc-encoding`.
+  public var encoding = MessageEncoding.identity
+  /// The messages taken so far, with their bytes on the wire and decompressed.
+  public internal(set) var counts = MessageByteCounts()
 
   @usableFromInline var buffer: [UInt8] = []
   /// The start of the first frame not yet returned.
@@ -54,13 +56,21 @@ public struct MessageDeframer: Sendable {
     bytes.withUnsafeBytes { append($0) }
   }
 
-  /// The next whole message's payload; nil when more bytes are needed.
+  /// The next whole message's payload (decompressed); nil when more bytes are needed.
   public mutating func next() throws(GRPCStatus) -> [UInt8]? {
-    try nextMessage { Array($0) }
+    guard readIndex < completeEnd else {
+      if let failure { throw failure }
+      return nil
+    }
+    let compressed = buffer[readIndex] != 0
+    let (start, end) = take()
+    // An inflated message is an array of its own already: no copy.
+    if compressed { return try inflate(start..<end) }
+    return buffer.withUnsafeBytes { Array(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
-  /// Hands the next whole message's payload to `body` without copying it out of the buffer;
-  /// nil when more bytes are needed.
+  /// Hands the next whole message's payload (decompressed) to `body`, without copying it out
+  /// of the buffer when it was not compressed; nil when more bytes are needed.
   public mutating func nextMessage<R>(
     _ body: (UnsafeRawBufferPointer) -> R
   ) throws(GRPCStatus) -> R? {
@@ -68,10 +78,21 @@ public struct MessageDeframer: Sendable {
       if let failure { throw failure }
       return nil
     }
+    let compressed = buffer[readIndex] != 0
+    let (start, end) = take()
+    if compressed { return try inflate(start..<end).withUnsafeBytes(body) }
+    return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// Moves past the next whole frame, counting it; its payload's bounds in `buffer`.
+  @usableFromInline
+  mutating func take() -> (start: Int, end: Int) {
     let start = readIndex + GRPCFraming.prefixLength
     let end = start + Self.length(in: buffer, at: readIndex)
+    counts.messages &+= 1
+    counts.wireBytes &+= end - readIndex
     readIndex = end
-    return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    return (start, end)
   }
 
   mutating func checkPrefix() {
@@ -79,12 +100,8 @@ public struct MessageDeframer: Sendable {
     let length = Self.length(in: buffer, at: completeEnd)
     if flag > 1 {
       failure = GRPCStatus(.internal, "invalid compressed flag \(flag) in gRPC message prefix")
-    } else if flag == 1 {
-      failure = GRPCStatus(
-        .internal,
-        compressionAllowed
-          ? "received a compressed message, but rg cannot decompress it"
-          : "received a compressed message, but no grpc-encoding was negotiated")
+    } else if flag == 1, let refusal = compressionRefusal {
+      failure = refusal
     } else if length > maxMessageSize {
       failure = GRPCStatus(
         .resourceExhausted,

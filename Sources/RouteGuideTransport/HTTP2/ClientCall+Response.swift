@@ -26,7 +26,7 @@ extension ClientCall {
       return finish(error, trailers: block, reset: HTTP2ErrorCode.cancel)
     }
     if let encoding = Self.value(of: "grpc-encoding", in: block), encoding != "identity" {
-      deframer.compressionAllowed = true
+      deframer.encoding = responseEncoding(named: encoding)
     }
     delegate?.callDidReceiveHeaders(self, headers: block)
     if endStream { complete() }
@@ -78,6 +78,7 @@ extension ClientCall {
       return finish(status, trailers: trailers, reset: reset)
     }
     var status = Self.status(fromTrailers: trailers)
+    if status.code == .unimplemented { explainRefusedEncoding(&status, trailers: trailers) }
     if status.code == .ok && expectsSingleResponse {
       if let heldMessage {
         self.heldMessage = nil

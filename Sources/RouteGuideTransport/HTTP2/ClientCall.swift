@@ -35,6 +35,9 @@ public final class ClientCall {
   var httpStatus = 0
   var messageCount = 0
   var heldMessage: [UInt8]?
+  /// What the call decodes, and what it compresses requests with (ClientCall+Encoding.swift).
+  let codecs: MessageCodecs?
+  let requestCodec: (any MessageCodec)?
 
   let timeoutNanoseconds: UInt64?
 
@@ -47,6 +50,8 @@ public final class ClientCall {
     self.deframer = MessageDeframer(maxMessageSize: request.maxReceiveMessageSize)
     self.expectsSingleResponse = request.expectsSingleResponse
     self.timeoutNanoseconds = request.timeoutNanoseconds
+    self.codecs = request.codecs
+    self.requestCodec = request.requestCodec
     self.delegate = delegate
   }
 
@@ -83,7 +88,11 @@ public final class ClientCall {
   /// Frames `message` into the request buffer; ignored after `closeSending` or the end.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !sendingClosed else { return }
-    requestBody.append(message)
+    if let requestCodec {
+      requestBody.append(message, compressingWith: requestCodec)
+    } else {
+      requestBody.append(message)
+    }
     resumeBody()
   }
 
@@ -142,7 +151,7 @@ public final class ClientCall {
     if let deadlineTimer { deadlineLoop?.cancelTimer(deadlineTimer) }
     deadlineTimer = nil
     if let code, !streamClosed, streamID > 0 { connection?.resetStream(self, code) }
-    requestBody = HTTP2BodyBuffer()
+    requestBody.release()
     heldMessage = nil
     let delegate = self.delegate
     self.delegate = nil

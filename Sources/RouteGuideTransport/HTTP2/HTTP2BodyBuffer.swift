@@ -9,6 +9,8 @@ struct HTTP2BodyBuffer {
   private var offset = 0
   private let replayLimit: Int
   private(set) var isReplayable: Bool
+  /// Every message appended (replays not counted again), kept by `release`.
+  private(set) var appended = MessageByteCounts()
 
   init(replayLimit: Int = 0) {
     self.replayLimit = replayLimit
@@ -20,12 +22,38 @@ struct HTTP2BodyBuffer {
 
   /// Appends `message` with its 5-byte gRPC prefix.
   mutating func append(_ message: some ProtobufMessage) {
-    // Reclaim the consumed front only when it is large and most of the array.
+    reclaimConsumedFront()
+    let start = bytes.count
+    GRPCFraming.appendFrame(of: message, to: &bytes)
+    appended.messages &+= 1
+    appended.wireBytes &+= bytes.count - start
+  }
+
+  /// Appends `message` with its 5-byte gRPC prefix, compressed with `codec` if that makes it
+  /// smaller. (Apart from `append(_:)`, which the identity path inlines.)
+  mutating func append(_ message: some ProtobufMessage, compressingWith codec: any MessageCodec) {
+    reclaimConsumedFront()
+    let start = bytes.count
+    let size = GRPCFraming.appendFrame(of: message, compressingWith: codec, to: &bytes)
+    appended.messages &+= 1
+    appended.wireBytes &+= bytes.count - start
+    appended.compressionSavings &+= size - (bytes.count - start - GRPCFraming.prefixLength)
+  }
+
+  /// Reclaims the consumed front, only when it is large and most of the array.
+  @inline(__always)
+  private mutating func reclaimConsumedFront() {
     if !isReplayable && offset >= 64 << 10 && offset * 2 >= bytes.count {
       bytes.removeFirst(offset)
       offset = 0
     }
-    GRPCFraming.appendFrame(of: message, to: &bytes)
+  }
+
+  /// Frees the bytes (the call is over); the counts stay.
+  mutating func release() {
+    bytes = []
+    offset = 0
+    isReplayable = false
   }
 
   /// Copies up to `buffer.count` bytes out; frames need not align with messages.

@@ -47,9 +47,11 @@ extension HTTP2ServerConnection: HTTP2SessionDelegate {
           + "of request headers")
       return reject(streamID: streamID, httpStatus: 200, status)
     }
+    guard let requestEncoding = requestEncoding(streamID: streamID, headers) else { return }
     let call = ServerCall(
       connection: self, streamID: streamID, headers: headers, headerBytes: size,
-      maxReceiveMessageSize: maxReceiveMessageSize)
+      maxReceiveMessageSize: maxReceiveMessageSize, requestEncoding: requestEncoding,
+      responseCodec: responseCodec(for: headers))
     heldHeaderBytes += size
     calls[streamID] = call
     idleSince = nil

@@ -40,10 +40,13 @@ public final class ServerCall {
   var heldBytes = 0
   /// The client half-closed while receiving was paused.
   var receivedEnd = false
+  /// What response messages are compressed with (sent as `grpc-encoding`); nil: identity.
+  let responseCodec: (any MessageCodec)?
 
   init(
     connection: HTTP2ServerConnection, streamID: Int32, headers: [(name: String, value: String)],
-    headerBytes: Int, maxReceiveMessageSize: Int
+    headerBytes: Int, maxReceiveMessageSize: Int, requestEncoding: MessageEncoding = .identity,
+    responseCodec: (any MessageCodec)? = nil
   ) {
     self.headerBytes = headerBytes
     self.connection = connection
@@ -54,6 +57,8 @@ public final class ServerCall {
       GRPCTimeout.decode($0.value)
     }
     self.deframer = MessageDeframer(maxMessageSize: maxReceiveMessageSize)
+    deframer.encoding = requestEncoding
+    self.responseCodec = responseCodec
   }
 
   /// Response bytes framed but not yet handed to HTTP/2.
@@ -62,7 +67,11 @@ public final class ServerCall {
   /// Frames `message`; the response headers go out with the first one.
   public func send(_ message: some ProtobufMessage) {
     guard !isFinished, !isCancelled else { return }
-    responseBody.append(message)
+    if let responseCodec {
+      responseBody.append(message, compressingWith: responseCodec)
+    } else {
+      responseBody.append(message)
+    }
     startOrResumeBody()
   }
 

@@ -14,17 +14,25 @@ public final class Server {
     /// Connections open at once; past it, a new one closes the longest idle (Server+Limits).
     public var maxConnections: Int
     public var connectionPolicy: ConnectionPolicy
+    /// The encodings requests may be compressed with (and `grpc-accept-encoding` lists).
+    public var encodings: [CompressionAlgorithm]
+    /// What responses are compressed with, for clients that accept it; nil: identity. One of
+    /// `encodings`.
+    public var responseEncoding: CompressionAlgorithm?
 
     public init(
       maxConcurrentStreams: UInt32 = 100, maxReceiveMessageSize: Int = 4 * 1024 * 1024,
       gracePeriodNanoseconds: UInt64 = 5_000_000_000, maxConnections: Int = 1 << 16,
-      connectionPolicy: ConnectionPolicy = ConnectionPolicy()
+      connectionPolicy: ConnectionPolicy = ConnectionPolicy(),
+      encodings: [CompressionAlgorithm] = [], responseEncoding: CompressionAlgorithm? = nil
     ) {
       self.maxConcurrentStreams = maxConcurrentStreams
       self.maxReceiveMessageSize = maxReceiveMessageSize
       self.gracePeriodNanoseconds = gracePeriodNanoseconds
       self.maxConnections = maxConnections
       self.connectionPolicy = connectionPolicy
+      self.encodings = encodings
+      self.responseEncoding = responseEncoding
     }
   }
 
@@ -32,6 +40,8 @@ public final class Server {
   let configuration: Configuration
   let tls: TLSServerContext?
   let acceptCall: (ServerCall) -> Void
+  /// The codecs of every connection (they all run on this loop).
+  let codecs: MessageCodecs
   var listeners: [(listener: Listener, token: EventLoop.Token)] = []
   var connections: [ObjectIdentifier: HTTP2ServerConnection] = [:]
   var shutdown: Shutdown?
@@ -50,6 +60,7 @@ public final class Server {
     self.tls = tls
     self.configuration = configuration
     self.acceptCall = acceptCall
+    codecs = MessageCodecs(configuration.encodings)
     for listener in listeners {
       let token = loop.watch(listener.fd, for: .readable) { [unowned self, unowned listener] _ in
         self.acceptPending(on: listener)
@@ -89,7 +100,9 @@ public final class Server {
       let connection = try HTTP2ServerConnection(
         stream: stream, loop: loop, maxConcurrentStreams: configuration.maxConcurrentStreams,
         maxReceiveMessageSize: configuration.maxReceiveMessageSize,
-        policy: configuration.connectionPolicy, acceptCall: acceptCall)
+        policy: configuration.connectionPolicy, codecs: codecs,
+        responseCodec: configuration.responseEncoding.flatMap(codecs.codec(for:)),
+        acceptCall: acceptCall)
       let id = ObjectIdentifier(connection)
       connections[id] = connection
       connection.onClose = { [weak self] in self?.connectionDidClose(id) }

@@ -1,11 +1,15 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// What every call of one rg run shares: metadata, deadline, receive limit, and the -v log.
+/// What every call of one rg run shares: metadata, deadline, receive limit, compression, and
+/// the -v log.
 struct CallSettings {
   let metadata: [(name: String, value: String)]
   let timeoutNanoseconds: UInt64?
   let maxReceiveMessageSize: Int
+  /// The encodings responses may use, and the one requests use (nil: identity).
+  var codecs: MessageCodecs?
+  var requestCodec: (any MessageCodec)?
   let log: VerboseLog?
   /// `--errors json`: failed calls are written in the output, not on stderr.
   var errorsInOutput = false
@@ -17,7 +21,8 @@ struct CallSettings {
     let request = ClientCallRequest(
       path: method.path, metadata: metadata, timeoutNanoseconds: timeoutNanoseconds,
       maxReceiveMessageSize: maxReceiveMessageSize,
-      expectsSingleResponse: !method.shape.isServerStreaming)
+      expectsSingleResponse: !method.shape.isServerStreaming, codecs: codecs,
+      requestCodec: requestCodec)
     let call = channel.startCall(request, delegate: delegate)
     log?.callStarted(call)
     return call

@@ -11,12 +11,11 @@ extension ClientSession {
     for method: MethodDescriptor<Request, Response>
   ) -> Result<any CallDriver, ClientOutcome> {
     makeInput(for: method).map { input -> any CallDriver in
-      if options.dryRun { return DryRunDriver(method, input: input, sink: sink) }
+      if options.dryRun {
+        return DryRunDriver(method, input: input, sink: sink, codec: requestCodec)
+      }
       sink.formatter = makeFormatter(shape: method.shape)
-      let settings = CallSettings(
-        metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
-        maxReceiveMessageSize: options.maxMessageSize, log: log,
-        errorsInOutput: options.errors == .json)
+      let settings = callSettings()
       switch method.shape {
       case .unary:
         return UnaryDriver(
@@ -38,6 +37,19 @@ extension ClientSession {
     case .geojson: GeoJSONFormatter(sequence: false, shape: shape, mapping: options.mapping)
     case .geojsonseq: GeoJSONFormatter(sequence: true, shape: shape, mapping: options.mapping)
     }
+  }
+
+  /// What the calls of this run share (ClientOptions' call options).
+  func callSettings() -> CallSettings {
+    CallSettings(
+      metadata: options.headers, timeoutNanoseconds: options.timeoutNanoseconds,
+      maxReceiveMessageSize: options.maxMessageSize, codecs: codecs, requestCodec: requestCodec,
+      log: log, errorsInOutput: options.errors == .json)
+  }
+
+  /// The codec of --compress; nil for identity.
+  var requestCodec: (any MessageCodec)? {
+    options.compression.flatMap(codecs.codec(for:))
   }
 
   func makeInput<Request: GRPCMessage, Response>(

@@ -1,4 +1,5 @@
 import Glibc
+import RouteGuideCompression
 import RouteGuideProtocol
 import RouteGuideTransport
 
@@ -15,6 +16,8 @@ final class ClientSession {
   let loop = EventLoop()
   let sink: OutputSink
   let log: VerboseLog?
+  /// The codecs of every call of the run: what rg decodes, and --compress.
+  let codecs = MessageCodecs(StandardCompression.algorithms)
   private var driver: (any CallDriver)?
   private var channel: ClientChannel?
   private var driverStarted = false

@@ -12,17 +12,21 @@ final class DryRunDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDrive
   private let method: MethodDescriptor<Request, Response>
   private let input: MessageInput<Request>
   private let sink: OutputSink
+  /// --compress: frames are printed as they would go, compressed when that shrinks them.
+  private let codec: (any MessageCodec)?
   private var count = 0
   private var line: [UInt8] = []
   private var frame: [UInt8] = []
   private var done = false
 
   init(
-    _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>, sink: OutputSink
+    _ method: MethodDescriptor<Request, Response>, input: MessageInput<Request>, sink: OutputSink,
+    codec: (any MessageCodec)? = nil
   ) {
     self.method = method
     self.input = input
     self.sink = sink
+    self.codec = codec
   }
 
   var needsConnection: Bool { false }
@@ -62,7 +66,11 @@ final class DryRunDriver<Request: GRPCMessage, Response: GRPCMessage>: CallDrive
             + "input has more"))
     }
     frame.removeAll(keepingCapacity: true)
-    GRPCFraming.appendFrame(of: request, to: &frame)
+    if let codec {
+      GRPCFraming.appendFrame(of: request, compressingWith: codec, to: &frame)
+    } else {
+      GRPCFraming.appendFrame(of: request, to: &frame)
+    }
     line.removeAll(keepingCapacity: true)
     line.append(contentsOf: method.path.utf8)
     line.append(0x20)

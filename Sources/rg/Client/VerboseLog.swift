@@ -58,6 +58,10 @@ final class VerboseLog {
       line(call, "< \(trailer.name): \(trailer.value)")
     }
     let started = callStarts[ObjectIdentifier(call)]?.time ?? startTime
+    line(
+      call,
+      "* sent \(Self.traffic(call.sent, call.requestEncoding)); received "
+        + Self.traffic(call.received, call.responseEncoding))
     line(call, "* \(status.code.name) after \(Self.milliseconds(EventLoop.now() - started))")
     callStarts[ObjectIdentifier(call)] = nil
   }
@@ -75,6 +79,14 @@ final class VerboseLog {
     let number = callStarts[ObjectIdentifier(call)]?.number
     let prefix = numbersCalls ? "[\(number.map(String.init) ?? "?")] " : ""
     ClientDiagnostics.line(prefix + text)
+  }
+
+  /// `3 messages (gzip): 120 bytes, 95 on the wire`: what compression (and framing) made of
+  /// one direction of a call.
+  static func traffic(_ counts: MessageByteCounts, _ encoding: String) -> String {
+    let messages = counts.messages == 1 ? "1 message" : "\(counts.messages) messages"
+    return
+      "\(messages) (\(encoding)): \(counts.messageBytes) bytes, \(counts.wireBytes) on the wire"
   }
 
   /// `12.3 ms`, without Foundation's formatting.

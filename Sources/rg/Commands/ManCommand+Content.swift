@@ -6,7 +6,8 @@ extension ManCommand {
     ManPageContent(
       date: date,
       sections: [
-        addressSection(name), inputOutputSection(name), exitStatusSection(name),
+        addressSection(name), inputOutputSection(name), compressionSection(name),
+        exitStatusSection(name),
       ],
       examples: examples,
       seeAlso: ["grpcurl(1)", "jq(1)", "openssl(1)"])
@@ -83,6 +84,33 @@ extension ManCommand {
             "RouteSummary",
             #"{"pointCount": 2, "featureCount": 1, "distance": 1234, "elapsedTime": 3}"#),
         ]),
+      ])
+  }
+
+  private static func compressionSection(_ name: String) -> ManPageSection {
+    ManPageSection(
+      "COMPRESSION",
+      [
+        .paragraph(
+          "Every call tells the server that \(name) reads gzip and deflate "
+            + "(grpc-accept-encoding: gzip, deflate), and answers are read compressed or not, "
+            + "message by message, as the server sends them. --compress gzip or deflate "
+            + "compresses the requests (grpc-encoding); a message that would not shrink goes "
+            + "as it is, as gRPC allows: messages are compressed one by one, and a 12-byte "
+            + "Point never shrinks. A server that does not take the encoding answers "
+            + "UNIMPLEMENTED, and \(name) says which encoding it refused and, when the server "
+            + "lists them in grpc-accept-encoding, which it takes."),
+        .paragraph(
+          "--max-msg-size limits a message once decompressed, checked as it inflates: a "
+            + "small message that would inflate to gigabytes ends the call with "
+            + "RESOURCE_EXHAUSTED after at most the limit. A compressed message without "
+            + "grpc-encoding, in an encoding \(name) does not know, or that does not inflate "
+            + "is INTERNAL. With -v, the end of each call shows the messages sent and received, "
+            + "their encoding, their bytes and the bytes on the wire."),
+        .paragraph(
+          "\(name) serve reads requests in gzip and deflate (another encoding is "
+            + "UNIMPLEMENTED, with grpc-accept-encoding), under its own --max-msg-size; "
+            + "serve --compress compresses the answers to clients that accept the encoding."),
       ])
   }
 

@@ -14,9 +14,7 @@ enum HealthRunner {
     let request = HealthCheckRequest(service: options.service)
     let session = ClientSession(client, numbersCalls: options.wait)
     return ClientRunner.run(session: session, options: client) { session in
-      let settings = CallSettings(
-        metadata: client.headers, timeoutNanoseconds: client.timeoutNanoseconds,
-        maxReceiveMessageSize: client.maxMessageSize, log: session.log)
+      let settings = session.callSettings()
       if options.watch {
         return .success(
           HealthWatchDriver(request: request, settings: settings, sink: session.sink))

@@ -127,9 +127,17 @@ enum ClientArguments {
   static let maxMessageSize = OptionKey(
     .option(
       "max-msg-size", valueName: "BYTES",
-      help: "The largest response message accepted (K, M, G = 1024, 1024², 1024³).",
+      help: "The largest response message accepted, also once decompressed (K, M, G = 1024, "
+        + "1024², 1024³).",
       group: .call, defaultValue: ClientOptions.defaultMaxMessageSize),
     parse: ByteSizeParser.parse)
+  static let compress = OptionKey(
+    .option(
+      "compress", valueName: "ALGORITHM",
+      help: "Compress request messages (sent as grpc-encoding; a message that would not "
+        + "shrink goes as it is). Compressed responses are read whatever this says.",
+      group: .call, defaultValue: "identity", completion: .choices(CompressionChoice.names)),
+    parse: CompressionChoice.parse)
   static let allowUnknownFields = FlagKey(
     .flag(
       "allow-unknown-fields", help: "Skip input JSON members that name no field.", group: .call))
@@ -177,7 +185,7 @@ enum ClientArguments {
   ]
   static let callArguments = [
     data.definition, header.definition, timeout.definition, maxMessageSize.definition,
-    allowUnknownFields.definition, dryRun.definition,
+    compress.definition, allowUnknownFields.definition, dryRun.definition,
   ]
   static let output = [
     format.definition, errors.definition, emitDefaults.definition, protoNames.definition,

@@ -11,6 +11,7 @@ extension ClientOptions {
     headers = try values.values(Key.header)
     timeoutNanoseconds = try values.value(Key.timeout)
     maxMessageSize = try values.value(Key.maxMessageSize) ?? maxMessageSize
+    compression = try values.value(Key.compress) ?? nil
     mapping = JSONMappingOptions(
       emitDefaults: values.flag(Key.emitDefaults), protoNames: values.flag(Key.protoNames),
       allowUnknownFields: values.flag(Key.allowUnknownFields))

@@ -28,6 +28,8 @@ struct ClientOptions {
   /// When to PING a silent server, and when to give up on it.
   var keepalive = KeepalivePolicy()
   var maxMessageSize: Int = 4 << 20
+  /// What request messages are compressed with; nil: identity.
+  var compression: CompressionAlgorithm?
   var mapping: JSONMappingOptions
   var verbose: Bool
   var input: InputSource

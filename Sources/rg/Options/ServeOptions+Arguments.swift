@@ -7,7 +7,7 @@ enum ServeArguments {
       bind.definition, port.definition, database.definition, tlsCertificate.definition,
       tlsKey.definition, maxConcurrentStreams.definition, maxMessageSize.definition,
       maxConnections.definition, maxConnectionIdle.definition, minPingInterval.definition,
-      sharedChat.definition,
+      compress.definition, sharedChat.definition,
     ]
   }
 
@@ -50,7 +50,8 @@ enum ServeArguments {
   static let maxMessageSize = OptionKey(
     .option(
       "max-msg-size", valueName: "BYTES",
-      help: "The largest request message accepted (K, M, G = 1024, 1024², 1024³).",
+      help: "The largest request message accepted, also once decompressed (K, M, G = 1024, "
+        + "1024², 1024³).",
       group: .server, defaultValue: "4M"),
     parse: ByteSizeParser.parse)
   static let maxConnections = OptionKey(
@@ -77,6 +78,14 @@ enum ServeArguments {
         + "'too_many_pings'.",
       group: .server, defaultValue: "5m"),
     parse: DurationParser.parse)
+  static let compress = OptionKey(
+    .option(
+      "compress", valueName: "ALGORITHM",
+      help: "Compress response messages for clients that accept it (their "
+        + "grpc-accept-encoding); a message that would not shrink goes as it is. Compressed "
+        + "requests are read whatever this says.",
+      group: .server, defaultValue: "identity", completion: .choices(CompressionChoice.names)),
+    parse: CompressionChoice.parse)
   static let sharedChat = FlagKey(
     .flag(
       "shared-chat",

@@ -15,6 +15,7 @@ extension ServeOptions {
     maxConnections = try values.value(Key.maxConnections)
     maxConnectionIdle = try values.value(Key.maxConnectionIdle) ?? maxConnectionIdle
     minPingInterval = try values.value(Key.minPingInterval) ?? minPingInterval
+    compression = try values.value(Key.compress) ?? nil
     sharedChat = values.flag(Key.sharedChat)
     if tlsCertificate != nil, tlsKey == nil {
       throw ValidationError("--tls-cert needs --tls-key (the private key of the certificate)")

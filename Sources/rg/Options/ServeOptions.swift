@@ -1,3 +1,5 @@
+import RouteGuideProtocol
+
 /// What `rg serve` was told, validated and typed; read by ServeRunner.
 struct ServeOptions: Hashable, Sendable {
   /// The address to listen on; 127.0.0.1 so a test server is not exposed by accident.
@@ -18,13 +20,15 @@ struct ServeOptions: Hashable, Sendable {
   var minPingInterval: UInt64 = 300_000_000_000
   /// Chat notes of all calls are visible to each other, as in the Go and Java servers.
   var sharedChat: Bool = false
+  /// What responses are compressed with, for clients that accept it; nil: identity.
+  var compression: CompressionAlgorithm?
 
   init(
     bind: String = "127.0.0.1", port: Int = 50051, db: String? = nil,
     tlsCertificate: String? = nil, tlsKey: String? = nil, maxConcurrentStreams: Int = 100,
     maxMessageSize: Int = 4 << 20, maxConnections: Int? = nil,
     maxConnectionIdle: UInt64 = 300_000_000_000, minPingInterval: UInt64 = 300_000_000_000,
-    sharedChat: Bool = false
+    sharedChat: Bool = false, compression: CompressionAlgorithm? = nil
   ) {
     self.bind = bind
     self.port = port
@@ -37,5 +41,6 @@ struct ServeOptions: Hashable, Sendable {
     self.maxConnectionIdle = maxConnectionIdle
     self.minPingInterval = minPingInterval
     self.sharedChat = sharedChat
+    self.compression = compression
   }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import RouteGuideCompression
 import RouteGuideServer
 import RouteGuideTransport
 
@@ -43,7 +44,8 @@ enum ServeSetup {
       maxConnections: options.maxConnections ?? defaultMaxConnections(),
       connectionPolicy: ConnectionPolicy(
         maxIdleNanoseconds: options.maxConnectionIdle,
-        minPingIntervalNanoseconds: options.minPingInterval))
+        minPingIntervalNanoseconds: options.minPingInterval),
+      encodings: StandardCompression.algorithms, responseEncoding: options.compression)
   }
 
   /// Descriptors kept for the listener, signals, the database file and the standard streams.

@@ -139,7 +139,10 @@ final class HTTP2Pair {
   /// Builds the handler of each accepted call; the default echoes.
   var makeHandler: (ServerCall) -> ScriptedHandler = { _ in ScriptedHandler() }
 
-  init(maxConcurrentStreams: UInt32 = 100, serverMaxReceive: Int = 4 << 20) throws {
+  init(
+    maxConcurrentStreams: UInt32 = 100, serverMaxReceive: Int = 4 << 20,
+    serverCodecs: MessageCodecs = MessageCodecs([]), responseCodec: (any MessageCodec)? = nil
+  ) throws {
     let (clientStream, serverStream) = try makeSocketPair()
     client = try HTTP2ClientConnection(
       stream: clientStream, loop: loop, authority: "test.local", scheme: "http",
@@ -147,7 +150,8 @@ final class HTTP2Pair {
     var accept: ((ServerCall) -> Void)?
     server = try HTTP2ServerConnection(
       stream: serverStream, loop: loop, maxConcurrentStreams: maxConcurrentStreams,
-      maxReceiveMessageSize: serverMaxReceive, acceptCall: { accept?($0) })
+      maxReceiveMessageSize: serverMaxReceive, codecs: serverCodecs, responseCodec: responseCodec,
+      acceptCall: { accept?($0) })
     accept = { [unowned self] call in
       let handler = makeHandler(call)
       call.handler = handler
@@ -167,6 +171,20 @@ final class HTTP2Pair {
     client.startCall(
       path: path, metadata: metadata, timeoutNanoseconds: timeout,
       maxReceiveMessageSize: maxReceive, expectsSingleResponse: unary, delegate: delegate)
+  }
+
+  /// Starts a call whose request carries `codecs` (grpc-accept-encoding) and is compressed
+  /// with `requestCodec`.
+  func start(
+    _ delegate: RecordingClientDelegate, codecs: MessageCodecs?,
+    requestCodec: (any MessageCodec)? = nil, metadata: [(name: String, value: String)] = []
+  ) -> ClientCall {
+    let request = ClientCallRequest(
+      path: "/test.Service/Method", metadata: metadata, expectsSingleResponse: false,
+      codecs: codecs, requestCodec: requestCodec)
+    let call = ClientCall(request, headers: client.requestHeaders(for: request), delegate: delegate)
+    client.enqueue(call)
+    return call
   }
 
   func run(seconds: Double = 10, until condition: () -> Bool) throws {
