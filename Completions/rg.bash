@@ -18,7 +18,7 @@ _rg_options() {
     /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
     /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
     /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat --threads -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -33,7 +33,7 @@ _rg_value_options() {
     /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
     /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
     /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --threads" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac

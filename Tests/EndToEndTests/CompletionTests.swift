@@ -113,7 +113,7 @@ import Testing
       [
         "--bind", "--port", "--db", "--tls-cert", "--tls-key", "--max-concurrent-streams",
         "--max-msg-size", "--max-connections", "--max-connection-idle", "--min-ping-interval",
-        "--shared-chat", "--help",
+        "--shared-chat", "--threads", "--help",
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),

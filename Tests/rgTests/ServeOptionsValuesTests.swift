@@ -16,6 +16,7 @@ import Testing
     #expect(ServeOptions().maxConnections == nil)
     #expect(ServeOptions().maxConnectionIdle == 300_000_000_000)
     #expect(ServeOptions().minPingInterval == 300_000_000_000)
+    #expect(ServeOptions().threads == nil)
   }
 
   @Test func everyOptionLandsInItsField() {
@@ -23,13 +24,15 @@ import Testing
       "--bind", "[::1]", "--port", "0", "--db", "db.json", "--tls-cert", "c.pem", "--tls-key",
       "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--max-connections",
       "50", "--max-connection-idle", "90s", "--min-ping-interval", "10s", "--shared-chat",
+      "--threads", "3",
     ])
     #expect(
       options
         == ServeOptions(
           bind: "::1", port: 0, db: "db.json", tlsCertificate: "c.pem", tlsKey: "k.pem",
           maxConcurrentStreams: 8, maxMessageSize: 1 << 20, maxConnections: 50,
-          maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true))
+          maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true,
+          threads: 3))
   }
 
   @Test(arguments: [
@@ -57,6 +60,9 @@ import Testing
       ["--min-ping-interval", "5x"],
       "invalid --min-ping-interval '5x': unknown unit 'x' (use ms, s, m or h)"
     ),
+    (["--threads", "0"], "invalid --threads '0': must be between 1 and 256"),
+    (["--threads", "257"], "invalid --threads '257': must be between 1 and 256"),
+    (["--threads", "two"], "invalid --threads 'two': not a whole number"),
     (["localhost:1"], "unexpected argument 'localhost:1'"),
     (["--plaintext"], "unknown option --plaintext"),
   ])

@@ -18,13 +18,15 @@ struct ServeOptions: Hashable, Sendable {
   var minPingInterval: UInt64 = 300_000_000_000
   /// Chat notes of all calls are visible to each other, as in the Go and Java servers.
   var sharedChat: Bool = false
+  /// Event loops (threads); nil: one per processor (ServeSetup).
+  var threads: Int?
 
   init(
     bind: String = "127.0.0.1", port: Int = 50051, db: String? = nil,
     tlsCertificate: String? = nil, tlsKey: String? = nil, maxConcurrentStreams: Int = 100,
     maxMessageSize: Int = 4 << 20, maxConnections: Int? = nil,
     maxConnectionIdle: UInt64 = 300_000_000_000, minPingInterval: UInt64 = 300_000_000_000,
-    sharedChat: Bool = false
+    sharedChat: Bool = false, threads: Int? = nil
   ) {
     self.bind = bind
     self.port = port
@@ -37,5 +39,6 @@ struct ServeOptions: Hashable, Sendable {
     self.maxConnectionIdle = maxConnectionIdle
     self.minPingInterval = minPingInterval
     self.sharedChat = sharedChat
+    self.threads = threads
   }
 }
