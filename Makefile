@@ -6,7 +6,7 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libnghttp2-dev libssl-dev pkg-config openssl bash-completion zsh mandoc groff-base \
-  man-db jq time python3-venv valgrind nghttp2-client
+  man-db jq time python3-venv valgrind nghttp2-client tinyproxy
 # Release builds: whole-module optimisation and the Swift standard library linked in; then, for
 # start-up (DESIGN.md §2; in `make bench` a one-shot `rg get` went from 4.9 ms and 10.0 MiB to
 # 3.0 ms and 6.1 MiB, see bench/results.md):

@@ -5,7 +5,7 @@
 # The subcommands of the command at path $1 (/ is the root).
 _rg_subcommands() {
     case $1 in
-    /) echo "get list record chat health serve completions man help" ;;
+    /) echo "get list record chat health describe serve completions man help" ;;
     esac
 }
 
@@ -13,11 +13,12 @@ _rg_subcommands() {
 _rg_options() {
     case $1 in
     /) echo "--version -h --help" ;;
-    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
-    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
+    /get) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --concurrency --keep-going --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /list) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /record) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
+    /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
+    /describe) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --check --format -v --verbose -h --help" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --shared-chat --threads -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
@@ -28,11 +29,12 @@ _rg_options() {
 # The options of the command at path $1 that take a value.
 _rg_value_options() {
     case $1 in
-    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
-    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
-    /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
+    /get) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --concurrency --format --errors" ;;
+    /list) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /record) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --format --errors" ;;
+    /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
+    /describe) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --format" ;;
     /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --threads" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
@@ -74,11 +76,17 @@ _rg_complete_value() {
     "/health --cert") _rg_filedir ;;
     "/health --key") _rg_filedir ;;
     "/health 1") ;;
+    "/describe --cacert") _rg_filedir ;;
+    "/describe --cert") _rg_filedir ;;
+    "/describe --key") _rg_filedir ;;
+    "/describe --format") COMPREPLY+=($(compgen -W "text json" -- "$cur")) ;;
+    "/describe 1") ;;
+    "/describe 2") ;;
     "/serve --db") _rg_filedir 'json' ;;
     "/serve --tls-cert") _rg_filedir ;;
     "/serve --tls-key") _rg_filedir ;;
     "/completions 1") COMPREPLY+=($(compgen -W "bash zsh" -- "$cur")) ;;
-    "/help 1") COMPREPLY+=($(compgen -W "get list record chat health serve completions man" -- "$cur")) ;;
+    "/help 1") COMPREPLY+=($(compgen -W "get list record chat health describe serve completions man" -- "$cur")) ;;
     esac
 }
 

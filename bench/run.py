@@ -2,7 +2,7 @@
 """`make bench`: rg against the grpcio peer client, and rg serve against the grpcio server.
 
     python3 bench/run.py --rg PATH [--runs 5] [--scale 1] [--peer-fraction 0.1]
-        [--jobs get1,record,list,listgeo,get,chat,rtt] [--no-peer] [--no-servers] [--results FILE]
+        [--jobs get1,record,list,listgeo,get,chat,rtt,tls] [--no-peer] [--no-servers] [--results FILE]
 
 Part 1 runs each job with rg and with Tests/Interop/route_guide_client.py (grpcio, the same
 NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, interleaved
@@ -10,6 +10,9 @@ NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, 
 first tenth of each input (--peer-fraction) and the two are compared by rate (items per
 second), which does not depend on the input size. Part 2 runs the peer client against rg serve
 and against Tests/Interop/route_guide_server.py (grpcio), interleaved, on the same small data.
+Part 3 (job `tls`) times a one-shot get over TLS against `rg serve --tls-cert`: verified with
+the default store (a test CA in a temporary c_rehash'ed directory named by SSL_CERT_DIR, as a
+system store is), with --cacert, and by the grpcio peer; plaintext for the cost of TLS.
 
 Times are wall-clock from process start to exit; peak RSS and CPU come from wait4()'s rusage;
 the server's CPU share comes from /proc/PID/stat across each run. The tables are printed and
@@ -364,6 +367,96 @@ def bench_servers(args, files):
     return rows
 
 
+# --- part 3: TLS, the default trust store against --cacert and the grpcio peer ----------------
+
+def make_tls_files(directory):
+    """A CA, a server certificate for localhost signed by it, and a hashed directory (a
+    system-style store) that holds the CA."""
+    def openssl(*arguments):
+        subprocess.run(["openssl", *arguments], check=True, capture_output=True, timeout=60)
+    path = lambda name: os.path.join(directory, name)  # noqa: E731
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+            "-nodes", "-keyout", path("ca.key"), "-out", path("ca.crt"), "-days", "30",
+            "-subj", "/CN=rg bench CA", "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", path("server.key"), "-out", path("server.csr"), "-subj", "/CN=localhost")
+    with open(path("server.ext"), "w", encoding="ascii") as file:
+        file.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
+    openssl("x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey",
+            path("ca.key"), "-CAcreateserial", "-out", path("server.crt"), "-days", "30",
+            "-extfile", path("server.ext"))
+    store = path("store")
+    os.makedirs(store, exist_ok=True)
+    with open(path("ca.crt"), "rb") as src, open(os.path.join(store, "bench-ca.pem"), "wb") as dst:
+        dst.write(src.read())
+    openssl("rehash", store)
+    return path("ca.crt"), path("server.crt"), path("server.key"), store
+
+
+def bench_tls(args, files):
+    """One-shot get over TLS: default store vs --cacert vs the grpcio peer, and plaintext."""
+    print("  get 1 point over TLS ...", flush=True)
+    directory = os.path.join(ROOT, "bench", "data", "tls")
+    os.makedirs(directory, exist_ok=True)
+    ca, cert, key, store = make_tls_files(directory)
+    # The store is the one SSL_CERT_DIR names; SSL_CERT_FILE (which some machines set to the
+    # whole bundle) is unset, as on a machine that relies on OpenSSL's defaults.
+    base = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
+    system_env = dict(base, SSL_CERT_DIR=store)
+    tls_server = Server("rg serve (TLS)", [args.rg, "serve", "--port", "0", "--tls-cert", cert,
+                                           "--tls-key", key])
+    plain_server = Server("rg serve", [args.rg, "serve", "--port", "0"])
+    try:
+        target = "localhost:" + tls_server.address.rsplit(":", 1)[1]
+        plain_target = "localhost:" + plain_server.address.rsplit(":", 1)[1]
+        variants = {
+            "default store": ([args.rg, "get", target], system_env, tls_server),
+            "--cacert": ([args.rg, "get", "--cacert", ca, target], base, tls_server),
+            "plaintext": ([args.rg, "get", "--plaintext", plain_target], base, plain_server),
+        }
+        bundle = "/usr/lib/ssl/cert.pem"  # Debian's OpenSSL default bundle
+        if os.path.exists(bundle):
+            # As on machines (CI images) that set SSL_CERT_FILE to the system bundle: rg reads
+            # it only when the directories lack the issuer.
+            variants["+ SSL_CERT_FILE"] = (
+                [args.rg, "get", target], dict(system_env, SSL_CERT_FILE=bundle), tls_server)
+        if not args.no_peer:
+            variants["grpcio peer"] = (
+                [PYTHON, PEER_CLIENT, "get", target, "--cacert", ca], dict(PEER_ENV), tls_server)
+        times = {name: [] for name in variants}
+        for index in range(args.runs * 4 + 1):
+            for name, (argv, env, server) in variants.items():
+                run = run_client(argv, files["get_one"], None, server, args.timeout, env)
+                if index > 0:  # the first round is the warm-up
+                    times[name].append(run.seconds)
+        return {name: statistics.median(values) for name, values in times.items()}
+    finally:
+        tls_server.stop()
+        plain_server.stop()
+
+
+def tls_table(medians):
+    default, cacert = medians["default store"], medians["--cacert"]
+    peer = medians.get("grpcio peer")
+    gap = default - cacert
+    met = gap <= 0.002 and (peer is None or peer / default >= 4)
+    goal = ("met: " if met else "MISSED: ") + "default − --cacert ≤ 2 ms" + (
+        ", peer ÷ default ≥ 4×" if peer else "")
+    with_file = medians.get("+ SSL_CERT_FILE")
+    return "\n".join([
+        "| job | default store (SSL_CERT_DIR) | same + SSL_CERT_FILE=system bundle | --cacert "
+        "| plaintext | grpcio peer (--cacert) "
+        "| default − --cacert | TLS − plaintext | peer ÷ default | goal |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| get 1 point over TLS, one-shot | {ms(default)} "
+        f"| {ms(with_file) if with_file else '–'} | {ms(cacert)} "
+        f"| {ms(medians['plaintext'])} | {ms(peer) if peer else '–'} | {gap * 1000:+.1f} ms "
+        f"| {(cacert - medians['plaintext']) * 1000:+.1f} ms "
+        f"| {f'{peer / default:.1f}×' if peer else '–'} | {goal} |",
+    ])
+
+
 # --- reporting -------------------------------------------------------------------------------
 
 def ms(seconds):
@@ -446,7 +539,8 @@ def run_microbench(path):
                           timeout=600).stdout.strip()
 
 
-def report(args, main_rows, server_rows, server_note, baseline, micro=None, trips=None):
+def report(args, main_rows, server_rows, server_note, baseline, micro=None, trips=None,
+           tls=None):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
     text = [f"## {now}", "", f"`{uname}`, {os.cpu_count()} CPUs; runs per job: {args.runs} "
@@ -465,6 +559,9 @@ def report(args, main_rows, server_rows, server_note, baseline, micro=None, trip
     if trips:
         text += ["Round trips of a one-shot `get` after TCP connected, through a relay that "
                  "holds every chunk 25 ms each way (bench/round_trips.py):", "", trips, ""]
+    if tls:
+        text += ["One-shot `rg get` over TLS against `rg serve --tls-cert` (medians of "
+                 f"{args.runs * 4}, interleaved):", "", tls_table(tls), ""]
     if micro:
         text += ["`rg-microbench` (no network, one core, best of 5):", "", "```", micro, "```",
                  ""]
@@ -514,7 +611,7 @@ def parse_arguments():
     parser.add_argument("--scale", type=int, default=1, help="input size factor (1 or 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-fraction", type=float, default=0.1)
-    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,rtt")
+    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,rtt,tls")
     parser.add_argument("--no-peer", action="store_true", help="run rg only")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per process")
@@ -533,26 +630,30 @@ def main():
     out = os.path.join(ROOT, "bench", "data")
     files = generate_files(args, out)
     peer_inputs(files, args.peer_fraction, out)
-    main_rows, server_rows, note, trips = [], [], "", None
+    main_rows, server_rows, note, trips, tls = [], [], "", None, None
     baseline = spawn_baseline()
     try:
-        print("starting rg serve with the generated features ...", flush=True)
-        start = time.perf_counter()
-        server = Server("rg serve", [args.rg, "serve", "--port", "0", "--db", files["features"]])
-        load = time.perf_counter() - start
-        main_rows = bench_main(args, files, server)
-        note = (f"`--db {os.path.basename(files['features'])}`, loaded in {load:.1f} s, "
-                f"peak RSS {server.rss_mib():.0f} MiB")
-        server.stop()
+        if any(job.key in args.jobs for job in main_jobs(args.scale)):
+            print("starting rg serve with the generated features ...", flush=True)
+            start = time.perf_counter()
+            server = Server("rg serve",
+                            [args.rg, "serve", "--port", "0", "--db", files["features"]])
+            load = time.perf_counter() - start
+            main_rows = bench_main(args, files, server)
+            note = (f"`--db {os.path.basename(files['features'])}`, loaded in {load:.1f} s, "
+                    f"peak RSS {server.rss_mib():.0f} MiB")
+            server.stop()
         if not args.no_peer and not args.no_servers:
             server_rows = bench_servers(args, files)
         if "rtt" in args.jobs:
             print("  round trips ...", flush=True)
             trips = round_trips.table(args.rg, PYTHON, PEER_ENV, Server)
+        if "tls" in args.jobs:
+            tls = bench_tls(args, files)
     finally:
         Server.stop_all()
     micro = run_microbench(args.microbench)
-    text = report(args, main_rows, server_rows, note, baseline, micro, trips)
+    text = report(args, main_rows, server_rows, note, baseline, micro, trips, tls)
     print()
     print(text)
     with open(args.results, "a", encoding="utf-8") as file:

@@ -63,6 +63,9 @@ public struct CommandParser: Sendable {
         variables[definition.key] = value
       }
     }
+    for key in command.environment {
+      if let value = environment(key.name) { variables[key.storageKey] = value }
+    }
     let values = ParsedValues(
       definitions: command.arguments, words: given, environment: variables)
     do {

@@ -8,6 +8,8 @@ public struct CommandSpec: Sendable {
   public let path: [String]
   /// Declared arguments, then the built-in ones.
   public let arguments: [ArgumentDefinition]
+  /// Environment variables the command reads besides its arguments' own.
+  public let environment: [EnvironmentKey]
   /// Declared subcommands, then the built-in `help` when there are any.
   public let subcommands: [CommandSpec]
   /// The type that runs the command; nil for the built-in `help`.
@@ -29,6 +31,7 @@ public struct CommandSpec: Sendable {
     self.path = path
     self.arguments = Self.withBuiltIns(
       type.arguments, isRoot: parentPath.isEmpty, hasVersion: configuration.version != nil)
+    self.environment = type.environment
     self.subcommands = declared
     self.commandType = type
   }
@@ -39,6 +42,7 @@ public struct CommandSpec: Sendable {
     self.configuration = configuration
     self.path = path
     self.arguments = arguments
+    self.environment = []
     self.subcommands = []
     self.commandType = nil
   }

@@ -1,6 +1,6 @@
 /// The closing sections of the man page, and the text helpers the page shares.
 extension ManPageGenerator {
-  /// Variables that arguments read, then the ones `content` adds.
+  /// Variables that arguments read, then the ones commands declare, then the ones `content` adds.
   func writeEnvironment(_ root: CommandSpec, into writer: inout RoffWriter) {
     var order: [String] = []
     var users: [String: (argument: ArgumentDefinition, commands: [String])] = [:]
@@ -20,7 +20,12 @@ extension ManPageGenerator {
             + Self.list(use.commands) + "; empty counts as unset.")
       }
     }
-    let definitions = declared + content.environment
+    var read: [EnvironmentKey] = []
+    for key in root.allCommands.flatMap(\.environment) where !read.contains(key) {
+      read.append(key)
+    }
+    let definitions =
+      declared + read.map { ManPageDefinition($0.name, $0.help) } + content.environment
     guard !definitions.isEmpty else { return }
     writer.heading("ENVIRONMENT")
     writer.blocks([.definitions(definitions)])

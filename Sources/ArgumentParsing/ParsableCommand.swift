@@ -8,6 +8,8 @@ public protocol ParsableCommand: SendableMetatype {
   static var configuration: CommandConfiguration { get }
   /// The options, flags and positionals this command accepts, in help order.
   static var arguments: [ArgumentDefinition] { get }
+  /// Environment variables read besides the arguments' own (`ParsedValues.value(_:)`).
+  static var environment: [EnvironmentKey] { get }
 
   /// Reads typed values; conversion errors become usage errors.
   init(values: ParsedValues) throws(ValidationError)
@@ -19,6 +21,7 @@ public protocol ParsableCommand: SendableMetatype {
 
 extension ParsableCommand {
   public static var arguments: [ArgumentDefinition] { [] }
+  public static var environment: [EnvironmentKey] { [] }
 
   public func validate() throws(ValidationError) {}
 }

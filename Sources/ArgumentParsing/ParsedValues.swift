@@ -94,3 +94,15 @@ public struct ParsedValues: Sendable {
     return found
   }
 }
+
+extension ParsedValues {
+  /// These values with the command-line words of the argument `from` given to `to` instead:
+  /// for optional positionals told apart by their text (`rg describe SYMBOL`, the address
+  /// then coming from the environment or the default).
+  public func moving(_ from: ArgumentDefinition, to: ArgumentDefinition) -> ParsedValues {
+    var moved = self
+    moved.given[to.key] = given[from.key]
+    moved.given[from.key] = nil
+    return moved
+  }
+}

@@ -16,6 +16,10 @@ static inline long rg_SSL_set_mode(SSL *ssl, long mode) { return SSL_set_mode(ss
 static inline long rg_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
   return SSL_CTX_set_mode(ctx, mode);
 }
+// The hashed-directory lookup of the system trust store.
+static inline int rg_X509_LOOKUP_add_dir(X509_LOOKUP *lookup, const char *dir, long type) {
+  return X509_LOOKUP_add_dir(lookup, dir, type);
+}
 // Retry flags of the custom BIO that carries TLS over a ByteStream.
 static inline void rg_BIO_set_retry_read(BIO *bio) { BIO_set_retry_read(bio); }
 static inline void rg_BIO_set_retry_write(BIO *bio) { BIO_set_retry_write(bio); }

@@ -12,8 +12,9 @@ struct RGCommand: ParsableCommand {
         --plaintext or an http:// address. ADDRESS defaults to $RG_ADDRESS, else \
         localhost:50051.
 
-        Exit status: 0 every call ended OK; 1 I/O, TLS or internal error; 2 usage error; \
-        3 bad input; 4 rg health: the server says it is not serving; 64+N a call ended with \
+        Exit status: 0 every call ended OK; 1 I/O, TLS or internal error, or rg describe \
+        --check found differences; 2 usage error; 3 bad input; 4 rg health: the server says \
+        it is not serving; 64+N a call ended with \
         gRPC status N (78 UNAVAILABLE also when the server cannot be reached); 130, 143, 129 \
         interrupted by SIGINT, SIGTERM, SIGHUP. 0, 2 and 64+N are grpcurl's codes; grpcurl \
         exits 1 for bad input and for a server it cannot reach.
@@ -29,7 +30,8 @@ struct RGCommand: ParsableCommand {
       ],
       subcommands: [
         GetCommand.self, ListCommand.self, RecordCommand.self, ChatCommand.self,
-        HealthCommand.self, ServeCommand.self, CompletionsCommand.self, ManCommand.self,
+        HealthCommand.self, DescribeCommand.self, ServeCommand.self, CompletionsCommand.self,
+        ManCommand.self,
       ])
   }
 

@@ -101,3 +101,17 @@ import Testing
     #expect(try values.value("header", as: String.self) == "2")
   }
 }
+
+@Suite struct ParsedValuesMovingTests {
+  @Test func movingGivesTheWordsToAnotherArgument() {
+    let first = ArgumentDefinition.positional("FIRST", help: "", environmentVariable: "FIRST")
+    let second = ArgumentDefinition.positional("SECOND", help: "")
+    let values = ParsedValues(
+      definitions: [first, second], given: ["first": ["word"]], environment: ["first": "env"])
+    let moved = values.moving(first, to: second)
+    #expect(moved.string("second") == "word")
+    // The first now has only what it would have had without the word: the environment.
+    #expect(moved.string("first") == "env")
+    #expect(!moved.isPresent("first"))
+  }
+}

@@ -46,8 +46,8 @@ import Testing
     (["gett"], "rg: unknown subcommand 'gett'; did you mean 'get'?"),
     (
       [],
-      "rg: missing subcommand (one of: get, list, record, chat, health, serve, completions, man, "
-        + "help)"
+      "rg: missing subcommand (one of: get, list, record, chat, health, describe, serve, "
+        + "completions, man, help)"
     ),
   ])
   func usageErrorsExitTwoWithTheMessageFirst(arguments: [String], message: String) throws {

@@ -6,7 +6,8 @@ import Testing
 /// real shells complete with them.
 @Suite(.timeLimit(.minutes(2))) struct CompletionTests {
   static let subcommands: Set = [
-    "get", "list", "record", "chat", "health", "serve", "completions", "man", "help",
+    "get", "list", "record", "chat", "health", "describe", "serve", "completions", "man",
+    "help",
   ]
 
   @Test(arguments: [("bash", "Completions/rg.bash"), ("zsh", "Completions/_rg")])
@@ -92,7 +93,7 @@ import Testing
 
   static let getOptions: Set = [
     "--plaintext", "--connect-timeout", "--authority", "--keepalive", "--keepalive-timeout",
-    "--wait-for-ready", "-k",
+    "--proxy", "--no-proxy", "--wait-for-ready", "-k",
     "--insecure", "--cacert", "--cert",
     "--key", "--servername", "-d", "--data", "-H", "--header", "--timeout", "--max-msg-size",
     "--allow-unknown-fields", "--concurrency", "--keep-going", "--dry-run", "--format", "--errors",
@@ -107,7 +108,7 @@ import Testing
     ("rg get --c", ["--cacert", "--cert", "--concurrency", "--connect-timeout"]),
     ("rg list --c", ["--cacert", "--cert", "--connect-timeout"]),
     ("rg get -", getOptions),
-    ("rg chat --p", ["--plaintext", "--proto-names"]),
+    ("rg chat --p", ["--plaintext", "--proto-names", "--proxy"]),
     (
       "rg serve --",
       [
@@ -117,6 +118,9 @@ import Testing
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),
+    ("rg describe --f", ["--format"]),
+    ("rg describe --format ", ["text", "json"]),
+    ("rg describe --ch", ["--check"]),
     ("rg completions z", ["zsh"]),
     ("rg man --", ["--name", "--help"]),
     ("rg help ", subcommands.subtracting(["help"])),

@@ -38,7 +38,7 @@ import Testing
     #expect(
       titles == [
         "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "RG GET", "RG LIST", "RG RECORD", "RG CHAT",
-        "RG HEALTH", "RG SERVE", "RG COMPLETIONS", "RG MAN", "RG HELP", "ADDRESS",
+        "RG HEALTH", "RG DESCRIBE", "RG SERVE", "RG COMPLETIONS", "RG MAN", "RG HELP", "ADDRESS",
         "INPUT AND OUTPUT",
         "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO",
       ])
@@ -119,6 +119,9 @@ import Testing
     #"rg health --wait --timeout 30s && rg get -d '{"latitude": 1, "longitude": 2}'"#:
       #"{"status":"SERVING"}"# + "\n" + #"{"location":{"latitude":1,"longitude":2}}"# + "\n",
     #"rg get -d '{"latitude": 409146138, "longitude": -746188906}'"#: berkshire,
+    "rg describe --check && rg describe routeguide.Point":
+      "routeguide.Point is a message:\nmessage Point {\n  int32 latitude = 1;\n"
+      + "  int32 longitude = 2;\n}\n",
     #"printf '{"latitude": %d, "longitude": %d}\n' 409146138 -746188906 0 0 | rg get"#:
       berkshire + #"{"location":{}}"# + "\n",
     #"rg list -d '{"lo": {"latitude": 4e8, "longitude": -7.5e8}, "hi": {"latitude": 4.2e8, "#

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # A CI smoke test as a pipeline would write it: start the server in the background, wait
-# until it reports SERVING over grpc.health.v1, make one real call and check the answer, then
-# stop the server, which must exit cleanly. The server is stopped on any exit, whatever failed.
+# until it reports SERVING over grpc.health.v1, check its schema over reflection, make one real
+# call and check the answer, then stop the server, which must exit cleanly. The server is
+# stopped on any exit, whatever failed.
 #
 #   Tests/Examples/ci-smoke.sh PATH_TO_RG
 #
 # Exit status: 0 when every step went well; else the failing step's status (rg health: 4 not
-# serving, 78 no connection, 64+N a gRPC error; rg get: its own), or 1.
+# serving, 78 no connection, 64+N a gRPC error; rg describe --check: 1 a difference, 76 no
+# reflection; rg get: its own), or 1.
 set -uo pipefail
 
 rg=${1:?usage: ci-smoke.sh PATH_TO_RG}
@@ -43,14 +45,20 @@ url="http://127.0.0.1:$port"
 status=$?
 [ "$status" -eq 0 ] || fail "rg health $url exited $status" "$status"
 
-# 3. One real call, and its answer.
+# 3. It speaks the RouteGuide rg speaks: paths, call shapes, field numbers and types (server
+#    reflection; exit 1 and one line per difference otherwise).
+"$rg" describe --check --timeout 10s "$url"
+status=$?
+[ "$status" -eq 0 ] || fail "rg describe --check $url exited $status" "$status"
+
+# 4. One real call, and its answer.
 expected='{"name":"Berkshire Valley Management Area Trail, Jefferson, NJ, USA","location":{"latitude":409146138,"longitude":-746188906}}'
 answer=$("$rg" get --timeout 10s "$url" <"$here/point.json")
 status=$?
 [ "$status" -eq 0 ] || fail "rg get $url exited $status" "$status"
 [ "$answer" = "$expected" ] || fail "rg get answered $answer, expected $expected"
 
-# 4. A graceful stop: SIGTERM, and the server exits 0.
+# 5. A graceful stop: SIGTERM, and the server exits 0.
 kill -TERM "$server"
 wait "$server"
 status=$?

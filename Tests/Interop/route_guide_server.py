@@ -3,7 +3,7 @@
 
     python route_guide_server.py [--host H] [--port P] [--unix PATH] [--db FILE]
         [--generate N] [--tls-cert F --tls-key F [--client-ca F]] [--events FILE]
-        [--max-streams N]
+        [--max-streams N] [--reflection]
 
 It prints exactly one line, `listening on HOST:PORT`, on stderr once serving, and exits on
 SIGTERM or SIGINT. With --unix it also listens on that unix socket (the TCP line still tells
@@ -21,6 +21,9 @@ Fault injection by request metadata, so tests drive errors from rg's own `-H` fl
                               latitude (one failing call among many)
   x-pad: N                    GetFeature and ListFeatures append N 'x' to each name (receive
                               limit and big-output tests)
+
+--reflection adds grpcio-reflection's server reflection service (grpc.reflection.v1alpha, the
+only version grpcio serves), describing RouteGuide and the reflection service itself.
 
 --events FILE appends one JSON line per call end, so tests can see what the server observed:
   {"method": ..., "end": "ok"|"cancelled"|"error", "code": ..., "received": N, "sent": N,
@@ -167,6 +170,9 @@ def parse_arguments():
     parser.add_argument("--events")
     parser.add_argument("--max-streams", type=int)
     parser.add_argument("--workers", type=int, default=200)
+    parser.add_argument("--reflection", action="store_true")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=INT",
+                        help="a grpc server channel option, e.g. grpc.http2.max_ping_strikes=2")
     return parser.parse_args()
 
 
@@ -188,9 +194,16 @@ def main():
     args = parse_arguments()
     features = generate_features(args.generate) if args.generate else load_features(args.db)
     options = [("grpc.max_concurrent_streams", args.max_streams)] if args.max_streams else []
+    options += [(name, int(value)) for name, value in
+                (option.split("=", 1) for option in args.option)]
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=args.workers), options=options)
     route_guide_pb2_grpc.add_RouteGuideServicer_to_server(
         RouteGuideServicer(features, EventLog(args.events)), server)
+    if args.reflection:
+        from grpc_reflection.v1alpha import reflection
+        names = (route_guide_pb2.DESCRIPTOR.services_by_name["RouteGuide"].full_name,
+                 reflection.SERVICE_NAME)
+        reflection.enable_server_reflection(names, server)
     host = f"[{args.host}]" if ":" in args.host else args.host
     creds = credentials(args)
     if creds:

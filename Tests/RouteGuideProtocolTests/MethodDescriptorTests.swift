@@ -29,3 +29,13 @@ import Testing
     #expect(Set((RouteGuide.methods + Health.methods).map(\.path)).count == 6)
   }
 }
+
+@Suite struct MethodDescriptorTypePackageTests {
+  @Test func aTypePackageMovesTheMessageNames() {
+    let method = MethodDescriptor<HealthCheckRequest, HealthCheckResponse>(
+      service: "x.S", name: "M", shape: .unary, inputDescription: "", typePackage: "x")
+    #expect(method.info.requestType == "x.HealthCheckRequest")
+    #expect(method.info.responseType == "x.HealthCheckResponse")
+    #expect(Health.check.info.requestType == "grpc.health.v1.HealthCheckRequest")
+  }
+}

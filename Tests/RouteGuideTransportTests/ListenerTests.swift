@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 
@@ -69,6 +70,21 @@ import Testing
     } throws: { error in
       (error as? TransportError)?.message == "cannot listen on unix:\(path): Address already in use"
     }
+  }
+
+  /// Connecting to a regular file fails with ECONNREFUSED as to a stale socket does: before
+  /// the file-type check, the listener deleted the file and took its place.
+  @Test func aFileThatIsNotASocketIsNeverReplaced() throws {
+    let path = temporaryPath("notes")
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8)))
+    defer { unlink(path) }
+    #expect {
+      try Listener(address: .unix(path: path))
+    } throws: { error in
+      (error as? TransportError)?.message
+        == "cannot listen on unix:\(path): it exists and is not a socket (left as it is)"
+    }
+    #expect(FileManager.default.contents(atPath: path) == Data("keep me".utf8))
   }
 
   @Test func overlongUnixPathIsRefused() {

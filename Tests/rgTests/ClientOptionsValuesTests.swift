@@ -158,3 +158,42 @@ import Testing
     #expect(clientOptions(["get", "--data=@p.json"])?.input == .file("p.json"))
   }
 }
+
+/// Proxy settings and the trust store's variables, read with the other options (issue 15).
+@Suite struct ClientOptionsNetworkValuesTests {
+  @Test func proxyFlagsOverrideTheEnvironment() throws {
+    let environment = ["https_proxy": "http://env:1", "no_proxy": "example.com"]
+    let fromEnvironment = clientOptions(["get", "grpc.io:443"], environment: environment)
+    #expect(fromEnvironment?.proxy == HTTPProxy(host: "env", port: 1))
+    #expect(fromEnvironment?.proxySource == "$https_proxy")
+    let explicit = clientOptions(
+      ["get", "--proxy", "http://u:p@flag:2", "localhost:1"], environment: environment)
+    #expect(explicit?.proxy == HTTPProxy(host: "flag", port: 2, user: "u", password: "p"))
+    #expect(explicit?.proxySource == "--proxy")
+    #expect(
+      clientOptions(["get", "--no-proxy", "grpc.io:443"], environment: environment)?.proxy == nil)
+    #expect(clientOptions(["get", "api.example.com:443"], environment: environment)?.proxy == nil)
+    #expect(clientOptions(["get", "unix:/s", "--proxy", "p:1"])?.proxy == nil)
+    #expect(
+      clientOptions(["get", "grpc.io:443"], environment: ["HTTPS_PROXY": "upper:3"])?.proxy
+        == HTTPProxy(host: "upper", port: 3))
+    #expect(
+      usageError(["get", "--proxy", "p:1", "--no-proxy"]) == "--no-proxy conflicts with --proxy")
+    #expect(
+      usageError(["get", "--proxy", "ftp://p"])
+        == "invalid --proxy 'ftp://p': unsupported proxy scheme 'ftp://' (rg speaks to proxies "
+        + "over http://)")
+    #expect(
+      usageError(["get", "--plaintext", "grpc.io:80"], environment: ["http_proxy": "p:99999"])
+        == "invalid proxy 'p:99999' in $http_proxy: port 99999 is out of range (1-65535)")
+  }
+
+  @Test func trustStoreVariablesAreReadAsOptions() throws {
+    let options = clientOptions(
+      ["get"], environment: ["SSL_CERT_FILE": "/b.pem", "SSL_CERT_DIR": "/d1:/d2"])
+    #expect(
+      options?.tls?.systemTrust == SystemTrustLocations(file: "/b.pem", directories: "/d1:/d2"))
+    let empty = clientOptions(["get"], environment: ["SSL_CERT_FILE": "", "SSL_CERT_DIR": ""])
+    #expect(empty?.tls?.systemTrust == SystemTrustLocations())
+  }
+}

@@ -8,7 +8,8 @@ import Testing
     let root = CommandSpec(RGCommand.self)
     #expect(
       root.subcommands.map(\.name) == [
-        "get", "list", "record", "chat", "health", "serve", "completions", "man", "help",
+        "get", "list", "record", "chat", "health", "describe", "serve", "completions", "man",
+        "help",
       ])
   }
 

@@ -70,3 +70,13 @@ import Testing
     #expect(usageError(["serve"] + words) == message)
   }
 }
+
+/// `--bind unix:/path` is kept whole for ServeSetup to listen on a unix socket.
+@Suite struct ServeOptionsUnixBindTests {
+  @Test func unixBindIsKept() throws {
+    #expect(try ServeOptions.bindAddress("unix:/run/rg.sock") == "unix:/run/rg.sock")
+    #expect(throws: OptionValueError("'unix:' needs a socket path")) {
+      try ServeOptions.bindAddress("unix:")
+    }
+  }
+}

@@ -28,7 +28,12 @@ public struct MethodDescriptor<Request, Response>: Sendable {
   /// The same method without its Swift types, for tables of methods.
   public let info: MethodInfo
 
-  public init(service: String, name: String, shape: CallShape, inputDescription: String)
+  /// `typePackage` names the messages' package when one Swift type serves two (the v1 and
+  /// v1alpha reflection messages are the same fields in two packages); nil keeps the types'.
+  public init(
+    service: String, name: String, shape: CallShape, inputDescription: String,
+    typePackage: String? = nil
+  )
   where Request: GRPCMessage, Response: GRPCMessage {
     self.service = service
     self.name = name
@@ -37,8 +42,9 @@ public struct MethodDescriptor<Request, Response>: Sendable {
     // Built once: every call of a run sends the path.
     path = "/\(service)/\(name)"
     info = MethodInfo(
-      path: path, shape: shape, requestType: Request.protoMessageName,
-      responseType: Response.protoMessageName)
+      path: path, shape: shape,
+      requestType: MethodInfo.typeName(Request.protoMessageName, in: typePackage),
+      responseType: MethodInfo.typeName(Response.protoMessageName, in: typePackage))
   }
 }
 
@@ -65,5 +71,12 @@ public struct MethodInfo: Hashable, Sendable {
   /// `GetFeature` of `/routeguide.RouteGuide/GetFeature`.
   public var name: String {
     String(path.split(separator: "/").last ?? "")
+  }
+
+  /// `name` moved to `package`: `grpc.reflection.v1alpha.ErrorResponse` for
+  /// `grpc.reflection.v1.ErrorResponse`.
+  static func typeName(_ name: String, in package: String?) -> String {
+    guard let package else { return name }
+    return package + "." + (name.split(separator: ".").last.map(String.init) ?? name)
   }
 }

@@ -8,6 +8,9 @@ enum ResponseBacklog {
   static let highWater = 4 * ServerCall.lowWaterMark
   /// RouteChat cannot stop answering, so above `highWater` it stops taking notes instead
   /// (CallResponder.pauseReceiving) until the backlog falls.
+  /// Reflection answers every question too; a whole schema is a few KiB, so a client this far
+  /// behind is not reading at all.
+  static let reflectionLimit = 4 * 1024 * 1024
   /// A health Watch sends while the backlog is below this; above it, it keeps only the newest
   /// status and sends that on `canSendMore` (a watcher needs the latest status, not every
   /// one). Not below the low-water mark: the transport reports `canSendMore` only when the

@@ -16,10 +16,13 @@ public final class ClientChannel {
     public var authority: String
     public var userAgent: String
     public var keepalive: KeepalivePolicy
+    /// The HTTP proxy whose CONNECT tunnel leads to `address`; nil connects directly.
+    public var proxy: HTTPProxy?
 
     public init(
       address: ServerAddress, tls: TLSClientConfiguration?, connectTimeoutNanoseconds: UInt64,
-      authority: String, userAgent: String, keepalive: KeepalivePolicy = KeepalivePolicy()
+      authority: String, userAgent: String, keepalive: KeepalivePolicy = KeepalivePolicy(),
+      proxy: HTTPProxy? = nil
     ) {
       self.address = address
       self.tls = tls
@@ -27,6 +30,7 @@ public final class ClientChannel {
       self.authority = authority
       self.userAgent = userAgent
       self.keepalive = keepalive
+      self.proxy = proxy
     }
 
     var scheme: String { tls == nil ? "http" : "https" }
@@ -95,7 +99,7 @@ public final class ClientChannel {
     isConnecting = true
     onConnecting?()
     Connector.connect(
-      to: configuration.address, tls: configuration.tls,
+      to: configuration.address, tls: configuration.tls, proxy: configuration.proxy,
       timeoutNanoseconds: configuration.connectTimeoutNanoseconds, loop: loop
     ) { [weak self] result in
       guard let self else { return }

@@ -55,6 +55,10 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
 
   func sessionDidReceiveGoAway(lastStreamID: Int32, errorCode: UInt32) {
     goAwayLastStreamID = min(goAwayLastStreamID ?? Int32.max, lastStreamID)
+    if errorCode != HTTP2ErrorCode.noError {
+      goAwayError = Self.goAwayError(
+        errorCode, debugData: session.receivedGoAwayDebugData, peer: peerDescription)
+    }
     onGoAway?()
     submitPending()
   }
@@ -70,5 +74,19 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
   {
     guard let call = calls[streamID] else { return .bytes(0, end: .endStream) }
     return call.readRequestBody(into: buffer)
+  }
+}
+
+extension HTTP2ClientConnection {
+  /// The GOAWAY as the connection's end: `ENHANCE_YOUR_CALM 'too_many_pings'` is how gRPC
+  /// servers refuse keepalive PINGs sent more often than they allow.
+  static func goAwayError(_ code: UInt32, debugData: String, peer: String) -> TransportError {
+    var message = "\(peer) ended the connection with GOAWAY \(HTTP2ErrorCode.name(code))"
+    if !debugData.isEmpty { message += " '\(debugData)'" }
+    if debugData == "too_many_pings" {
+      message += " (the server allows fewer keepalive PINGs than were sent)"
+    }
+    // gRPC clients report any GOAWAY as UNAVAILABLE; the code and data say why.
+    return TransportError(.unavailable, message)
   }
 }

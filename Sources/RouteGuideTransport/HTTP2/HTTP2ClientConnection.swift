@@ -17,6 +17,8 @@ public final class HTTP2ClientConnection {
   private let userAgent: String
   var calls: [Int32: ClientCall] = [:]
   var goAwayLastStreamID: Int32?
+  /// Why the server ended the connection, when its GOAWAY said (an error code, debug data).
+  var goAwayError: TransportError?
   var knownMaxConcurrentStreams = 100
   /// Calls without a stream yet, in start order (HTTP2ClientConnection+Queue.swift).
   var pending: [ClientCall] = []
@@ -211,7 +213,10 @@ public final class HTTP2ClientConnection {
       reported = error
       status = GRPCStatus(.cancelled, "the connection was closed")
     } else {
-      var lost = error ?? TransportError(.unavailable, "connection closed by \(peerDescription)")
+      // A GOAWAY with an error code says why the close that follows it came.
+      var lost =
+        goAwayError ?? error
+        ?? TransportError(.unavailable, "connection closed by \(peerDescription)")
       if !settingsReceived && scheme == "http" && lost.kind == .unavailable {
         // What a plaintext client sees from a TLS server: a reset, or a close, at once.
         lost.message += " before its HTTP/2 SETTINGS (does the server expect TLS?)"

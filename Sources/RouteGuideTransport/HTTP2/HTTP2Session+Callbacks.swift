@@ -35,6 +35,12 @@ extension HTTP2Session {
     case NGHTTP2_DATA.rawValue where endStream:
       events.append(.endOfData(streamID: streamID))
     case NGHTTP2_GOAWAY.rawValue:
+      let debug = UnsafeBufferPointer(
+        start: frame.goaway.opaque_data,
+        count: frame.goaway.opaque_data == nil ? 0 : Int(frame.goaway.opaque_data_len))
+      receivedGoAwayDebugData = String(
+        decoding: debug.prefix(200).map { (0x20..<0x7F).contains($0) ? $0 : UInt8(ascii: "?") },
+        as: UTF8.self)
       events.append(
         .goAway(lastStreamID: frame.goaway.last_stream_id, errorCode: frame.goaway.error_code))
     case NGHTTP2_SETTINGS.rawValue where !isAck:

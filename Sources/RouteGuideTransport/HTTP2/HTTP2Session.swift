@@ -53,6 +53,8 @@ final class HTTP2Session {
   var sentHeadersOrData = false
   /// The error code of a GOAWAY that ends the session once sent (`submitFinalGoAway`).
   var finalGoAwayCode: UInt32?
+  /// The debug data of the last GOAWAY received (printable ASCII, e.g. `too_many_pings`).
+  var receivedGoAwayDebugData = ""
   /// That GOAWAY is out: nothing more is read, written or sent.
   private(set) var finalGoAwaySent = false
 

@@ -92,17 +92,30 @@ public final class Listener {
     let address = try SocketAddress(unixPath: path)
     let fd = try SocketOptions.makeSocket(family: AF_UNIX)
     var status = address.withSockAddr { bind(fd, $0, $1) }
-    if status != 0 && errno == EADDRINUSE && isStale(address) {
+    var code = errno
+    if status != 0 && code == EADDRINUSE && !isSocketFile(path) {
+      _ = Glibc.close(fd)
+      throw TransportError(
+        .io, "cannot listen on unix:\(path): it exists and is not a socket (left as it is)")
+    }
+    if status != 0 && code == EADDRINUSE && isStale(address) {
       // A socket file nobody listens on is left over from a crashed server: replace it.
       _ = unlink(path)
       status = address.withSockAddr { bind(fd, $0, $1) }
+      code = errno
     }
     guard status == 0 else {
-      let code = errno
       _ = Glibc.close(fd)
       throw TransportError(.io, "cannot listen on unix:\(path): \(SystemError.text(code))")
     }
     return fd
+  }
+
+  /// Only a socket file may be replaced: connecting to a regular file also fails with
+  /// ECONNREFUSED, and `rg serve --bind unix:notes.txt` must not delete notes.txt.
+  private static func isSocketFile(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFSOCK
   }
 
   private static func isStale(_ address: SocketAddress) -> Bool {

@@ -7,7 +7,7 @@ enum TLSClientContext {
     if configuration.insecure {
       SSL_CTX_set_verify(context.context, SSL_VERIFY_NONE, nil)
     } else {
-      try context.trust(caFile: configuration.caFile)
+      try context.trust(caFile: configuration.caFile, system: configuration.systemTrust)
       context.requirePeerCertificate(mandatory: true)
     }
     switch (configuration.certificateFile, configuration.keyFile) {

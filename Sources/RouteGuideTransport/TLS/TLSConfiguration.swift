@@ -9,16 +9,33 @@ public struct TLSClientConfiguration: Hashable, Sendable {
   public var insecure: Bool
   /// Name sent as SNI and verified against the certificate; nil uses the address's host.
   public var serverName: String?
+  /// Where the system trust store is, when `caFile` is nil and `insecure` is false.
+  public var systemTrust: SystemTrustLocations
 
   public init(
     caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil,
-    insecure: Bool = false, serverName: String? = nil
+    insecure: Bool = false, serverName: String? = nil,
+    systemTrust: SystemTrustLocations = SystemTrustLocations()
   ) {
     self.caFile = caFile
     self.certificateFile = certificateFile
     self.keyFile = keyFile
     self.insecure = insecure
     self.serverName = serverName
+    self.systemTrust = systemTrust
+  }
+}
+
+/// The places of the system trust store that the environment names, as OpenSSL reads them:
+/// `SSL_CERT_FILE` (a PEM bundle) and `SSL_CERT_DIR` (colon-separated hashed directories).
+/// nil leaves OpenSSL's built-in default (on Debian /usr/lib/ssl/cert.pem and /usr/lib/ssl/certs).
+public struct SystemTrustLocations: Hashable, Sendable {
+  public var file: String?
+  public var directories: String?
+
+  public init(file: String? = nil, directories: String? = nil) {
+    self.file = file
+    self.directories = directories
   }
 }
 

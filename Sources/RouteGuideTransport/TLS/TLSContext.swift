@@ -6,6 +6,8 @@ final class TLSContext {
   let context: OpaquePointer
   let bioMethod: StreamBIOMethod
   let isServer: Bool
+  /// The system store's bundle, read on demand by the verify callback it installed.
+  private var lazyBundle: TLSLazyBundle?
 
   init(isServer: Bool) throws(TransportError) {
     OpenSSLErrors.clear()
@@ -29,16 +31,17 @@ final class TLSContext {
   deinit { SSL_CTX_free(context) }
 
   /// Verifies the peer against `caFile`, or against the system store when nil.
-  func trust(caFile: String?) throws(TransportError) {
+  func trust(caFile: String?, system: SystemTrustLocations = SystemTrustLocations())
+    throws(TransportError)
+  {
     OpenSSLErrors.clear()
     if let caFile {
       guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
         let why = OpenSSLErrors.message(fallback: "no certificates found")
         throw TransportError(.tls, "cannot load CA certificates from \(caFile): \(why)")
       }
-    } else if SSL_CTX_set_default_verify_paths(context) != 1 {
-      let why = OpenSSLErrors.message(fallback: "failed")
-      throw TransportError(.tls, "cannot load the system trust store: \(why)")
+    } else {
+      lazyBundle = try TLSSystemTrust.install(system, into: context)
     }
   }
 

@@ -71,11 +71,14 @@ final class ClientSession {
       configuration: ClientChannel.Configuration(
         address: options.address, tls: options.tls,
         connectTimeoutNanoseconds: options.connectTimeoutNanoseconds, authority: authority,
-        userAgent: ClientSession.userAgent, keepalive: options.keepalive),
+        userAgent: ClientSession.userAgent, keepalive: options.keepalive,
+        proxy: options.proxy),
       loop: loop)
     self.channel = channel
     channel.onConnecting = { [unowned self] in
-      log?.connecting(to: options.address, tls: options.tls != nil)
+      log?.connecting(
+        to: options.address, tls: options.tls != nil,
+        proxy: options.proxy.map { "\($0) (\(options.proxySource ?? "--proxy"))" })
     }
     channel.onConnected = { [unowned self] stream in connected(stream) }
     channel.onConnectFailed = { [unowned self] error in finish(.transport(error)) }

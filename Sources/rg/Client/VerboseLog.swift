@@ -17,8 +17,10 @@ final class VerboseLog {
     self.numbersCalls = numbersCalls
   }
 
-  func connecting(to address: ServerAddress, tls: Bool) {
-    event("connecting to \(address) (\(tls ? "TLS" : "plaintext"))")
+  /// `proxy` names the proxy and where it came from: `http://p:3128 ($https_proxy)`.
+  func connecting(to address: ServerAddress, tls: Bool, proxy: String? = nil) {
+    let route = proxy.map { " through proxy \($0)" } ?? ""
+    event("connecting to \(address) (\(tls ? "TLS" : "plaintext"))\(route)")
   }
 
   /// A connection attempt failed and will be tried again (wait-for-ready).

@@ -13,6 +13,7 @@ protocol ClientCommand: ParsableCommand {
 
 extension ClientCommand {
   static var arguments: [ArgumentDefinition] { ClientArguments.all(for: method.shape) }
+  static var environment: [EnvironmentKey] { ClientArguments.environment }
 
   init(values: ParsedValues) throws(ValidationError) {
     self.init(options: try ClientOptions(values: values, shape: Self.method.shape))

@@ -28,6 +28,7 @@ struct HealthCommand: ParsableCommand {
     ])
 
   static var arguments: [ArgumentDefinition] { HealthOptions.arguments }
+  static var environment: [EnvironmentKey] { ClientArguments.environment }
 
   let options: HealthOptions
 

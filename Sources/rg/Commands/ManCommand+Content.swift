@@ -8,11 +8,6 @@ extension ManCommand {
       sections: [
         addressSection(name), inputOutputSection(name), exitStatusSection(name),
       ],
-      environment: [
-        ManPageDefinition(
-          "SSL_CERT_FILE, SSL_CERT_DIR",
-          "Where OpenSSL finds the trusted CA certificates when --cacert is not given.")
-      ],
       examples: examples,
       seeAlso: ["grpcurl(1)", "jq(1)", "openssl(1)"])
   }
@@ -109,7 +104,9 @@ extension ManCommand {
           ManPageDefinition(
             "1",
             "\(name) could not do its job: I/O (e.g. an unreadable --cacert), TLS (handshake, "
-              + "certificate), or an internal error."),
+              + "certificate), or an internal error. \(name) describe --check: the server's "
+              + "routeguide.RouteGuide differs from the one \(name) speaks (one line per "
+              + "difference on stdout), as diff(1) exits 1."),
           ManPageDefinition(
             "2", "Usage: unknown flag, bad value, bad ADDRESS."),
           ManPageDefinition(
@@ -122,7 +119,9 @@ extension ManCommand {
               + "or SERVICE_UNKNOWN for a service it does not know)."),
           ManPageDefinition(
             "64 + N",
-            "A call ended with gRPC status N (e.g. 68 DEADLINE_EXCEEDED, 76 UNIMPLEMENTED); "
+            "A call ended with gRPC status N (e.g. 68 DEADLINE_EXCEEDED, 76 UNIMPLEMENTED: for "
+              + "\(name) describe, the server has no reflection service; 77 INTERNAL: its "
+              + "reflection answers make no sense); "
               + "78 UNAVAILABLE also when the server cannot be reached: connection refused, "
               + "host not found, --connect-timeout passed."),
           ManPageDefinition(
@@ -161,6 +160,9 @@ extension ManCommand {
     CommandExample(
       "In a CI job: wait until the server is serving (or 30 s have passed), then call it",
       #"rg health --wait --timeout 30s && rg get -d '{"latitude": 1, "longitude": 2}'"#),
+    CommandExample(
+      "Check that the server speaks the RouteGuide rg speaks, then show one message",
+      "rg describe --check && rg describe routeguide.Point"),
     CommandExample(
       "Set a deadline and send metadata with each call",
       #"rg get --timeout 2s -H 'x-request-id: 42' -d '{"latitude": 1, "longitude": 2}'"#),

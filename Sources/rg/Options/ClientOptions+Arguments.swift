@@ -58,6 +58,18 @@ enum ClientArguments {
       help: "End the run with UNAVAILABLE when nothing arrives this long after a PING.",
       group: .connection, defaultValue: ClientOptions.defaultKeepaliveTimeout),
     parse: DurationParser.parse)
+  static let proxy = OptionKey(
+    .option(
+      "proxy", valueName: "URL",
+      help: "Connect through this HTTP proxy (http://HOST:PORT, with USER:PASSWORD@ before "
+        + "HOST for Basic authentication) with CONNECT, whatever the proxy variables say; also "
+        + "for a loopback ADDRESS.",
+      group: .connection),
+    parse: ProxyParser.parse)
+  static let noProxy = FlagKey(
+    .flag(
+      "no-proxy", help: "Connect directly, whatever grpc_proxy, https_proxy or http_proxy say.",
+      group: .connection))
   static let waitForReady = FlagKey(
     .flag(
       "wait-for-ready",
@@ -156,7 +168,8 @@ enum ClientArguments {
 
   static let connection = [
     plaintext.definition, connectTimeout.definition, authority.definition,
-    keepalive.definition, keepaliveTimeout.definition, waitForReady.definition,
+    keepalive.definition, keepaliveTimeout.definition, proxy.definition, noProxy.definition,
+    waitForReady.definition,
   ]
   static let tls = [
     insecure.definition, caCertificate.definition, certificate.definition, key.definition,
@@ -170,6 +183,46 @@ enum ClientArguments {
     format.definition, errors.definition, emitDefaults.definition, protoNames.definition,
     verbose.definition,
   ]
+
+  /// The environment client subcommands read besides RG_ADDRESS: proxies, then the trust store.
+  static let environment = [
+    grpcProxyVariable, httpsProxyVariable, httpsProxyUpperVariable, httpProxyVariable,
+    httpProxyUpperVariable, noProxyVariable, noProxyUpperVariable, certificateFileVariable,
+    certificateDirectoryVariable,
+  ]
+  static let grpcProxyVariable = EnvironmentKey(
+    "grpc_proxy",
+    help: "The HTTP proxy (http://[user:password@]host[:port]) for every TCP ADDRESS that is "
+      + "not loopback, before https_proxy and http_proxy; --proxy and --no-proxy override it.")
+  static let httpsProxyVariable = EnvironmentKey(
+    "https_proxy", help: "The HTTP proxy for TLS connections when grpc_proxy is not set.")
+  static let httpsProxyUpperVariable = EnvironmentKey(
+    "HTTPS_PROXY", help: "Read when https_proxy is not set.")
+  static let httpProxyVariable = EnvironmentKey(
+    "http_proxy",
+    help: "The HTTP proxy for plaintext connections (http://, --plaintext) when grpc_proxy is "
+      + "not set.")
+  static let httpProxyUpperVariable = EnvironmentKey(
+    "HTTP_PROXY", help: "Read when http_proxy is not set.")
+  static let noProxyVariable = EnvironmentKey(
+    "no_proxy",
+    help: "Hosts reached directly, comma-separated: names (a name covers its subdomains, "
+      + ".example.com too), IP addresses, CIDR blocks (10.0.0.0/8), each optionally with "
+      + ":port, or * for all. Loopback and unix: addresses never use a proxy from the "
+      + "environment.")
+  static let noProxyUpperVariable = EnvironmentKey(
+    "NO_PROXY", help: "Read when no_proxy is not set.")
+  static let certificateFileVariable = EnvironmentKey(
+    "SSL_CERT_FILE",
+    help: "A PEM bundle of trusted CA certificates, trusted with the directories when "
+      + "--cacert is not given (default: OpenSSL's, /usr/lib/ssl/cert.pem on Debian); it is "
+      + "read only when the directories lack a certificate's issuer.")
+  static let certificateDirectoryVariable = EnvironmentKey(
+    "SSL_CERT_DIR",
+    help: "Colon-separated directories of trusted CA certificates named by subject hash "
+      + "(c_rehash, update-ca-certificates), searched before OpenSSL's default directory "
+      + "(/usr/lib/ssl/certs) when --cacert is not given; only the issuers a certificate "
+      + "needs are read.")
 }
 
 /// The output options' keys (their values are enums of the Output folder).

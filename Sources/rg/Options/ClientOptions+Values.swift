@@ -39,13 +39,46 @@ extension ClientOptions {
         caFile: try values.value(Key.caCertificate),
         certificateFile: try values.value(Key.certificate),
         keyFile: try values.value(Key.key), insecure: values.flag(Key.insecure),
-        serverName: try values.value(Key.serverName))
+        serverName: try values.value(Key.serverName),
+        systemTrust: SystemTrustLocations(
+          file: values.value(Key.certificateFileVariable),
+          directories: values.value(Key.certificateDirectoryVariable)))
     }
+    try readProxy(values)
     authority = try values.value(Key.authority)
     connectTimeoutNanoseconds = try values.value(Key.connectTimeout) ?? connectTimeoutNanoseconds
     keepalive = KeepalivePolicy(
       interval: try values.value(Key.keepalive),
       timeout: try values.value(Key.keepaliveTimeout) ?? keepalive.timeout)
+  }
+
+  /// The proxy that applies to the address: `--no-proxy`, else `--proxy`, else the
+  /// environment's (ProxyChoice). A unix socket is never proxied.
+  private mutating func readProxy(_ values: ParsedValues) throws(ValidationError) {
+    typealias Key = ClientArguments
+    if values.flag(Key.noProxy) && values.isPresent(Key.proxy) {
+      throw ValidationError("--no-proxy conflicts with --proxy")
+    }
+    guard !values.flag(Key.noProxy), case .tcp = address else { return }
+    if let explicit = try values.value(Key.proxy) {
+      proxy = explicit
+      proxySource = "--proxy"
+      return
+    }
+    let environment = ProxyChoice.Environment(
+      grpcProxy: values.value(Key.grpcProxyVariable),
+      httpsProxy: values.value(Key.httpsProxyVariable)
+        ?? values.value(Key.httpsProxyUpperVariable),
+      httpProxy: values.value(Key.httpProxyVariable) ?? values.value(Key.httpProxyUpperVariable),
+      noProxy: values.value(Key.noProxyVariable) ?? values.value(Key.noProxyUpperVariable))
+    guard let source = ProxyChoice.select(for: address, tls: tls != nil, environment: environment)
+    else { return }
+    do throws(OptionValueError) {
+      proxy = try ProxyParser.parse(source.text)
+    } catch {
+      throw ValidationError("invalid proxy '\(source.text)' in \(source.name): \(error)")
+    }
+    proxySource = source.name
   }
 
   /// What turned TLS off, for messages (`--plaintext`, `the http:// address`); nil with TLS.

@@ -21,6 +21,10 @@ struct ClientOptions {
   var headers: [(name: String, value: String)]
   var timeoutNanoseconds: UInt64?
   var connectTimeoutNanoseconds: UInt64 = 10_000_000_000
+  /// The HTTP proxy whose tunnel leads to the server, and what named it (`--proxy`,
+  /// `$https_proxy`); nil connects directly.
+  var proxy: HTTPProxy?
+  var proxySource: String?
   /// When to PING a silent server, and when to give up on it.
   var keepalive = KeepalivePolicy()
   var maxMessageSize: Int = 4 << 20

@@ -13,7 +13,9 @@ enum ServeArguments {
 
   static let bind = OptionKey(
     .option(
-      "bind", valueName: "ADDR", help: "The IP address to listen on ([::] or 0.0.0.0 for all).",
+      "bind", valueName: "ADDR",
+      help: "The IP address to listen on ([::] or 0.0.0.0 for all), or unix:/path for a unix "
+        + "socket (a stale socket file there is replaced, anything else is not).",
       group: .server, defaultValue: "127.0.0.1"),
     parse: ServeOptions.bindAddress)
   static let port = OptionKey(

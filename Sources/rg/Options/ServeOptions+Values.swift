@@ -26,7 +26,14 @@ extension ServeOptions {
   }
 
   /// An IP literal or name; brackets around IPv6 (`[::1]`) are accepted and removed.
+  /// `unix:/path` (a unix socket) is kept as it is.
   static func bindAddress(_ text: String) throws(OptionValueError) -> String {
+    if text.hasPrefix("unix:") {
+      guard text.count > "unix:".count else {
+        throw OptionValueError("'unix:' needs a socket path")
+      }
+      return text
+    }
     var host = Substring(text)
     if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
     guard !host.isEmpty else { throw OptionValueError("an address cannot be empty") }

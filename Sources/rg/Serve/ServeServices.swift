@@ -5,11 +5,12 @@ import RouteGuideTransport
 /// The services `rg serve` answers on one event loop, and the router that sends each call to
 /// its service. Each loop has its own; what they share is made once (ServeServices.Shared).
 struct ServeServices {
-  /// What every loop's services share: read-only features, and the one chat board of
-  /// `--shared-chat` (which locks).
+  /// What every loop's services share: read-only features and reflection index, and the one
+  /// chat board of `--shared-chat` (which locks).
   struct Shared: Sendable {
     let database: FeatureDatabase
     let chatBoard: RouteChatBoard?
+    let reflection = ReflectionIndex.builtin()
 
     init(database: FeatureDatabase, options: ServeOptions) {
       self.database = database
@@ -26,6 +27,7 @@ struct ServeServices {
       RouteGuideService(
         database: shared.database, sharedBoard: shared.chatBoard, clock: EventLoop.now))
     router.register(health)
+    ReflectionService.register(with: router, index: shared.reflection)
     // The whole server ("") and every service it routes are serving until shutdown.
     for name in [""] + router.services.map(\.serviceName) {
       health.setStatus(.serving, for: name)

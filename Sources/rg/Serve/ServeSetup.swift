@@ -65,8 +65,16 @@ enum ServeSetup {
     options.threads ?? max(1, Int(rg_available_processors()))
   }
 
-  /// The listening socket on --bind and --port (0 picks a free port).
+  /// The listening socket on --bind and --port (0 picks a free port), or on --bind's unix
+  /// socket.
   static func listener(_ options: ServeOptions) throws(ServeError) -> Listener {
+    if options.bind.hasPrefix("unix:") {
+      do {
+        return try Listener(address: .unix(path: String(options.bind.dropFirst("unix:".count))))
+      } catch {
+        throw ServeError("serve: \(error)")
+      }
+    }
     guard let port = UInt16(exactly: options.port) else {
       throw ServeError("serve: --port \(options.port) is not a port number (0-65535)")
     }
