@@ -95,6 +95,7 @@ test: deps venv lint static-libs
 	RG_RELEASE_BINARY="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg" \
 	  RG_RELEASE_STATIC_C_LIBS=$(STATIC_C_LIBS) $(SWIFT) test
 	$(MAKE) test-sanitized
+	$(MAKE) test-threads
 	$(MAKE) fuzz
 
 # The end-to-end suites again, against rg built with AddressSanitizer (the runtime comes with
@@ -132,6 +133,31 @@ test-sanitized: deps venv
 	for report in $$reports; do echo "== $$report"; head -n 60 "$$report"; done; \
 	if [ -n "$$reports" ]; then \
 	  echo "test-sanitized: AddressSanitizer reported errors (above):" $$reports; exit 1; \
+	fi; \
+	exit $$status
+
+# The suites that run `rg serve` on several loops, against rg built with ThreadSanitizer: the
+# loops share a listener's connections (mailboxes), a connection count (ConnectionBalancer),
+# the feature database and --shared-chat's board, and a race there is found here, not by a
+# user. As with test-sanitized, any report fails the target whatever the tests said.
+TSAN_SCRATCH := .build-tsan
+TSAN_REPORTS := $(CURDIR)/$(TSAN_SCRATCH)/reports
+TSAN_BUILD := $(SWIFT) build --sanitize=thread --scratch-path $(TSAN_SCRATCH) --product rg
+TSAN_SUITES := ServeThreadsTests ServeChatTests ServeShutdownTests ServeInteropTests \
+  ServeHealthTests ServeTLSTests
+.PHONY: test-threads
+test-threads: deps venv
+	$(SWIFT) build --build-tests
+	$(TSAN_BUILD)
+	@rm -rf $(TSAN_REPORTS) && mkdir -p $(TSAN_REPORTS); status=0; \
+	RG_TEST_BINARY="$$($(TSAN_BUILD) --show-bin-path)/rg" RG_TEST_SANITIZER=thread \
+	  SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=log_path=$(TSAN_REPORTS)/tsan:halt_on_error=0 \
+	  $(SWIFT) test --skip-build --filter '$(subst $(space),|,$(strip $(TSAN_SUITES)))' \
+	  || status=$$?; \
+	reports=$$(find $(TSAN_REPORTS) -type f | sort); \
+	for report in $$reports; do echo "== $$report"; head -n 80 "$$report"; done; \
+	if [ -n "$$reports" ]; then \
+	  echo "test-threads: ThreadSanitizer reported races (above):" $$reports; exit 1; \
 	fi; \
 	exit $$status
 

@@ -61,7 +61,9 @@ let package = Package(
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "TestSupport"]),
     .testTarget(
       name: "RouteGuideServerTests",
-      dependencies: ["RouteGuideServer", "RouteGuideProtocol", "TestSupport"]
+      dependencies: [
+        "RouteGuideServer", "RouteGuideProtocol", "RouteGuideTransport", "TestSupport",
+      ]
     ),
     .testTarget(name: "rgTests", dependencies: ["rg", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["rg", "TestSupport"]),

@@ -19,7 +19,7 @@ _rg_options() {
     /chat) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --allow-unknown-fields --dry-run --format --errors --emit-defaults --proto-names -v --verbose -h --help" ;;
     /health) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --service --wait --watch --proto-names -v --verbose -h --help" ;;
     /describe) echo "--plaintext --connect-timeout --authority --keepalive --keepalive-timeout --proxy --no-proxy --wait-for-ready -k --insecure --cacert --cert --key --servername -H --header --timeout --max-msg-size --check --format -v --verbose -h --help" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress --shared-chat -h --help" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress --shared-chat --threads -h --help" ;;
     /completions) echo "--name -h --help" ;;
     /man) echo "--name -h --help" ;;
     /help) echo "-h --help" ;;
@@ -35,7 +35,7 @@ _rg_value_options() {
     /chat) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -d --data -H --header --timeout --max-msg-size --compress --format --errors" ;;
     /health) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --service" ;;
     /describe) echo "--connect-timeout --authority --keepalive --keepalive-timeout --proxy --cacert --cert --key --servername -H --header --timeout --max-msg-size --format" ;;
-    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress" ;;
+    /serve) echo "--bind --port --db --tls-cert --tls-key --max-concurrent-streams --max-msg-size --max-connections --max-connection-idle --min-ping-interval --compress --threads" ;;
     /completions) echo "--name" ;;
     /man) echo "--name" ;;
     esac

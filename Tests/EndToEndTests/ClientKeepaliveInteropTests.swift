@@ -29,7 +29,7 @@ import Testing
     let run = try await Self.quietChat(
       server.address, ["--keepalive", "500ms", "--keepalive-timeout", "1s"], seconds: 20)
     #expect(run.status == 78, "\(run.stderr)")
-    #expect(run.stderr.hasPrefix("rg: UNAVAILABLE: "), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("rg: stdin: UNAVAILABLE: "), "\(run.stderr)")
     #expect(run.stderr.lowercased().contains("too many pings"), "\(run.stderr)")
     #expect(run.stderr.split(separator: "\n").count == 1)
   }
@@ -54,7 +54,7 @@ import Testing
     #expect(run.status == 78, "\(run.stderr)")
     #expect(
       run.stderr
-        == "rg: UNAVAILABLE: \(server.address) ended the connection with GOAWAY "
+        == "rg: stdin: UNAVAILABLE: \(server.address) ended the connection with GOAWAY "
         + "ENHANCE_YOUR_CALM 'too_many_pings' (the server allows fewer keepalive PINGs than "
         + "were sent)\n")
   }

@@ -56,6 +56,26 @@ import Testing
     #expect(status == 130)
   }
 
+  /// An answered PING starts the next silence: with --keepalive 200ms the PINGs keep coming
+  /// every 200 ms of silence, not once per keepalive timeout (5 s here).
+  @Test func pingsFollowTheIntervalWhileTheyAreAnswered() async throws {
+    let peer = try FaultPeer("never-answer")
+    let address = peer.address
+    try await onOwnThread {
+      let child = try ChildProcess(
+        RepoPaths.rgBinary,
+        ["chat", "--plaintext", "--keepalive", "200ms", "--keepalive-timeout", "5s", address],
+        pipeStdin: true, pipeStdout: true, pipeStderr: true)
+      try child.write(#"{"message":"anyone there?"}"# + "\n")
+      usleep(2_500_000)
+      child.signal(SIGINT)
+      _ = try child.wait(timeout: 5)
+    }
+    let pings = peer.events().filter { $0.event == "ping" }.count
+    // About 12 in 2.5 s; one if each waited for the timeout.
+    #expect(pings >= 6, "\(pings) PINGs in 2.5 s")
+  }
+
   @Test func serverAllowingNoStreamsIsNotWaitedForForever() async throws {
     let peer = try FaultPeer("max-streams:0")
     let address = peer.address

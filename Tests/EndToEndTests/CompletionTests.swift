@@ -116,7 +116,7 @@ import Testing
       [
         "--bind", "--port", "--db", "--tls-cert", "--tls-key", "--max-concurrent-streams",
         "--max-msg-size", "--max-connections", "--max-connection-idle", "--min-ping-interval",
-        "--compress", "--shared-chat", "--help",
+        "--compress", "--shared-chat", "--threads", "--help",
       ]
     ),
     ("rg completions ", ["bash", "zsh"]),

@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func rgChatClientsTalkThroughOneServer() throws {
-    let server = try ServerProcess.rgServe(["--shared-chat"])
+    let server = try ServerProcess.rgServe(["--shared-chat", "--threads", "2"])
     defer { server.stop() }
     try chat {
       try ChildProcess(
@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func grpcioChatClientsTalkThroughOneServer() throws {
-    let server = try ServerProcess.rgServe(["--shared-chat"])
+    let server = try ServerProcess.rgServe(["--shared-chat", "--threads", "2"])
     defer { server.stop() }
     try chat { try ServePeers.interactivePython("chat", server.address) }
   }

@@ -195,6 +195,8 @@ class Peer:
             self.send_echo()
         elif isinstance(event, h2.events.ConnectionTerminated):
             self.log("goaway-received", code=int(event.error_code))
+        elif isinstance(event, h2.events.PingReceived):
+            self.log("ping")  # h2 has already queued the ACK
 
     def on_data(self, event):
         stream = event.stream_id

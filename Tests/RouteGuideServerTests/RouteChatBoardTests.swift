@@ -1,4 +1,5 @@
 import RouteGuideProtocol
+import RouteGuideTransport
 import Testing
 
 @testable import RouteGuideServer
@@ -30,5 +31,35 @@ import Testing
     #expect(board.post(note(1, "c")).count == 2)
     #expect(board.post(note(1, "d")).count == 2)
     #expect(board.count == 2)
+  }
+
+  /// Four threads post to one shared board at once (as the loops of `rg serve --threads
+  /// --shared-chat` do): each note is answered with exactly the notes before it at its
+  /// location, so the answers add up to n(n-1)/2 per location whatever the interleaving.
+  @Test func aSharedBoardTakesPostsFromSeveralThreads() throws {
+    let board = RouteChatBoard(shared: true)
+    let answers = Answers()
+    let threads = try (0..<4).map { thread in
+      try LoopThread {
+        var total = 0
+        for index in 0..<5_000 {
+          let earlier = board.post(
+            RouteNote(location: Point(latitude: Int32(index % 10)), message: "\(thread)"))
+          total += earlier.count
+        }
+        answers.add(total)
+      }
+    }
+    for thread in threads { thread.join() }
+    // 20,000 notes, 2,000 per location.
+    #expect(answers.total == 10 * 2_000 * 1_999 / 2)
+    #expect(board.count == 20_000)
+  }
+
+  final class Answers: @unchecked Sendable {
+    private let lock = Lock()
+    private var sum = 0
+    func add(_ count: Int) { lock.withLock { sum += count } }
+    var total: Int { lock.withLock { sum } }
   }
 }

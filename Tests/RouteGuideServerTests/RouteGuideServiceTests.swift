@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct RouteGuideServiceTests {
   func service(sharedChat: Bool = false) -> RouteGuideService {
-    RouteGuideService(database: .sample, sharedChat: sharedChat, clock: { 0 })
+    RouteGuideService(
+      database: .sample, sharedBoard: sharedChat ? RouteChatBoard() : nil, clock: { 0 })
   }
 
   func handler(_ service: RouteGuideService, _ path: String) throws -> MethodHandler {

@@ -48,7 +48,7 @@ import Testing
 
   @Test func listsTheRegisteredServicesInOrder() {
     let router = ServiceRouter()
-    router.register(RouteGuideService(database: .sample, sharedChat: false, clock: { 0 }))
+    router.register(RouteGuideService(database: .sample, sharedBoard: nil, clock: { 0 }))
     router.register(HealthService())
     #expect(router.services.map(\.serviceName) == [RouteGuide.serviceName, Health.serviceName])
     #expect(router.services.map(\.methods) == [RouteGuide.methods, Health.methods])
@@ -56,7 +56,7 @@ import Testing
 
   @Test func routesRouteGuideAndHealthSideBySide() throws {
     let router = ServiceRouter()
-    router.register(RouteGuideService(database: .sample, sharedChat: false, clock: { 0 }))
+    router.register(RouteGuideService(database: .sample, sharedBoard: nil, clock: { 0 }))
     let health = HealthService()
     health.setStatus(.serving, for: "")
     router.register(health)

@@ -16,6 +16,7 @@ import Testing
     #expect(ServeOptions().maxConnections == nil)
     #expect(ServeOptions().maxConnectionIdle == 300_000_000_000)
     #expect(ServeOptions().minPingInterval == 300_000_000_000)
+    #expect(ServeOptions().threads == nil)
   }
 
   @Test func everyOptionLandsInItsField() {
@@ -24,6 +25,7 @@ import Testing
       "k.pem", "--max-concurrent-streams", "8", "--max-msg-size", "1M", "--max-connections",
       "50", "--max-connection-idle", "90s", "--min-ping-interval", "10s", "--shared-chat",
       "--compress", "deflate",
+      "--threads", "3",
     ])
     #expect(
       options
@@ -31,7 +33,7 @@ import Testing
           bind: "::1", port: 0, db: "db.json", tlsCertificate: "c.pem", tlsKey: "k.pem",
           maxConcurrentStreams: 8, maxMessageSize: 1 << 20, maxConnections: 50,
           maxConnectionIdle: 90_000_000_000, minPingInterval: 10_000_000_000, sharedChat: true,
-          compression: options?.compression))
+          compression: options?.compression, threads: 3))
     #expect(options?.compression?.name == "deflate")
     #expect(serveOptions(["--compress", "identity"])?.compression == nil)
   }
@@ -61,6 +63,9 @@ import Testing
       ["--min-ping-interval", "5x"],
       "invalid --min-ping-interval '5x': unknown unit 'x' (use ms, s, m or h)"
     ),
+    (["--threads", "0"], "invalid --threads '0': must be between 1 and 256"),
+    (["--threads", "257"], "invalid --threads '257': must be between 1 and 256"),
+    (["--threads", "two"], "invalid --threads 'two': not a whole number"),
     (["localhost:1"], "unexpected argument 'localhost:1'"),
     (["--plaintext"], "unknown option --plaintext"),
     (["--compress", "br"], "invalid --compress 'br': expected one of: identity, gzip, deflate"),

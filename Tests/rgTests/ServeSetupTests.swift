@@ -30,4 +30,11 @@ import Testing
     let configuration = ServeSetup.configuration(ServeOptions(), gracePeriod: 1)
     #expect(configuration.maxConnections == ServeSetup.defaultMaxConnections())
   }
+
+  @Test func threadsDefaultToTheProcessorsThisProcessMayUse() {
+    #expect(ServeSetup.threadCount(ServeOptions(threads: 3)) == 3)
+    let processors = ServeSetup.threadCount(ServeOptions())
+    #expect(processors >= 1)
+    #expect(processors <= Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
 }

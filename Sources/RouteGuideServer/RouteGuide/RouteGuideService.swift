@@ -7,11 +7,12 @@ public final class RouteGuideService: GRPCService {
 
   public var serviceName: String { RouteGuide.serviceName }
 
-  /// `clock` gives monotonic nanoseconds (RecordRoute's elapsed time); with `sharedChat`,
-  /// every RouteChat call posts to one board, else each call has its own.
-  public init(database: FeatureDatabase, sharedChat: Bool, clock: @escaping () -> UInt64) {
+  /// `clock` gives monotonic nanoseconds (RecordRoute's elapsed time); with a `sharedBoard`,
+  /// every RouteChat call posts to it (`--shared-chat`), else each call has its own.
+  public init(
+    database: FeatureDatabase, sharedBoard: RouteChatBoard?, clock: @escaping () -> UInt64
+  ) {
     self.database = database
-    let sharedBoard = sharedChat ? RouteChatBoard() : nil
     methodHandlers = [
       MethodHandler(RouteGuide.getFeature) { GetFeatureCall(database: database) },
       MethodHandler(RouteGuide.listFeatures) { ListFeaturesCall(database: database) },

@@ -2,8 +2,9 @@ import Glibc
 
 /// One thread, one poll(): file-descriptor watches, timers, and a hook run before blocking.
 ///
-/// Everything in rg runs on a single EventLoop, so nothing here is locked. Callbacks may add or
-/// remove watches and timers, including their own.
+/// A loop belongs to one thread and nothing here is locked: other threads reach it only
+/// through a LoopMailbox (rg serve's ServerGroup). Callbacks may add or remove watches and
+/// timers, including their own.
 public final class EventLoop {
   /// What a watch waits for, and what poll reported.
   public struct Events: OptionSet, Sendable {

@@ -3,7 +3,8 @@ import Glibc
 
 /// Turns signals (SIGINT, SIGTERM) into event-loop callbacks, without a signal handler.
 ///
-/// The signals are blocked on the calling thread (rg has only one) and read from a signalfd that
+/// The signals are blocked on the calling thread (and so on every thread it starts later, which
+/// inherit the mask: make the watcher before them) and read from a signalfd that
 /// the loop polls like any other descriptor: a handler would need global state to reach the
 /// loop, and polling with `sigtimedwait` on a timer would wake an idle process for nothing.
 public final class SignalWatcher {

@@ -39,6 +39,16 @@ extension HTTP2ClientConnection {
     keepalive.probesSinceActivity = 0
   }
 
+  /// The PING was answered: the next silence starts now, not when the answer's deadline
+  /// would have passed (with --keepalive shorter than the timeout, PINGs would otherwise go
+  /// out once per timeout).
+  func noteProbeAnswered() {
+    guard keepalive.probeSentAt != nil else { return }
+    keepalive.probeSentAt = nil
+    stopKeepalive()
+    armKeepalive()
+  }
+
   func stopKeepalive() {
     if let timer = keepalive.timer { loop.cancelTimer(timer) }
     keepalive.timer = nil

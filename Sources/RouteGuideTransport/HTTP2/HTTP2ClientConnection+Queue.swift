@@ -27,9 +27,11 @@ extension HTTP2ClientConnection {
 
   /// A server whose SETTINGS allow no stream at all, while calls wait for one, gets as long
   /// as an unanswered keepalive PING before the calls fail: it is alive, but rg must not
-  /// wait forever (DESIGN §1).
+  /// wait forever (DESIGN §1). A call sent with the preface, before those SETTINGS came, waits
+  /// the same way while the server has not answered it: it was sent on a stream the server
+  /// then said it does not allow (a strict server refuses it, and it waits in `pending`).
   private func watchForNoStreams() {
-    guard maxConcurrentStreams == 0, !pending.isEmpty else {
+    guard maxConcurrentStreams == 0, !pending.isEmpty || !unansweredCalls.isEmpty else {
       if let noStreamsTimer { loop.cancelTimer(noStreamsTimer) }
       noStreamsTimer = nil
       return
@@ -47,7 +49,13 @@ extension HTTP2ClientConnection {
       let waiting = pending
       pending.removeAll()
       for call in waiting { failSoon(call, status) }
+      for call in unansweredCalls { call.finish(status, reset: HTTP2ErrorCode.cancel) }
     }
+  }
+
+  /// Open calls the server has not begun to answer.
+  private var unansweredCalls: [ClientCall] {
+    calls.values.filter { $0.responseHeaders == nil && !$0.isFinished }
   }
 
   /// The server's SETTINGS: its stream limit is known; a raised limit is trusted again.

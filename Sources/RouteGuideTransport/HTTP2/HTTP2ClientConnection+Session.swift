@@ -67,7 +67,7 @@ extension HTTP2ClientConnection: HTTP2SessionDelegate {
     settingsDidArrive()
   }
 
-  func sessionDidReceivePingAck() {}
+  func sessionDidReceivePingAck() { noteProbeAnswered() }
 
   func sessionReadBody(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer)
     -> HTTP2DataChunk

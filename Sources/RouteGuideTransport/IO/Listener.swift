@@ -29,6 +29,11 @@ public final class Listener {
 
   /// The next pending connection, or nil when there is none (poll `fd` for `.readable`).
   public func accept() throws(TransportError) -> (any ByteStream)? {
+    try acceptSocket()?.stream()
+  }
+
+  /// The next pending connection as a descriptor not yet owned by a stream, or nil.
+  public func acceptSocket() throws(TransportError) -> AcceptedSocket? {
     guard fd >= 0 else { throw TransportError(.io, "listener on \(localAddress) is closed") }
     while true {
       var peer = SocketAddress()
@@ -41,7 +46,7 @@ public final class Listener {
       if client >= 0 {
         // Glibc does not export accept4, so the flags are set afterwards.
         SocketOptions.setNonBlocking(client)
-        return stream(client, peer: peer)
+        return socket(client, peer: peer)
       }
       switch errno {
       case EINTR, ECONNABORTED: continue
@@ -60,13 +65,13 @@ public final class Listener {
     if let unixPath { _ = unlink(unixPath) }
   }
 
-  private func stream(_ client: Int32, peer: SocketAddress) -> SocketStream {
+  private func socket(_ client: Int32, peer: SocketAddress) -> AcceptedSocket {
     if peer.family == AF_UNIX {
       // Unix clients are unnamed: describe them by the socket they came through.
-      return SocketStream(fd: client, peerDescription: localAddress.description)
+      return AcceptedSocket(fd: client, peerDescription: localAddress.description)
     }
     SocketOptions.setNoDelay(client)
-    return SocketStream(fd: client, peerDescription: peer.serverAddress.description)
+    return AcceptedSocket(fd: client, peerDescription: peer.serverAddress.description)
   }
 
   private static func bindTCP(host: String, port: UInt16, address: ServerAddress)

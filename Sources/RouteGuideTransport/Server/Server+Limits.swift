@@ -23,6 +23,11 @@ extension Server {
     return true
   }
 
+  /// Whether some connection is without calls (so `closeLongestIdle` would find one).
+  var hasIdleConnection: Bool {
+    connections.values.contains { !$0.isEnding && !$0.isClosed && $0.idleSince != nil }
+  }
+
   /// glibc keeps freed heap for reuse and gives little back by itself: after a flood of
   /// connections, the server would hold its peak for good. malloc_trim returns the free pages.
   func scheduleMemoryTrim() {

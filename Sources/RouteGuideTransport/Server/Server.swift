@@ -50,6 +50,11 @@ public final class Server {
   var lastTrim: UInt64?
   /// Reports a connection that could not be set up (the server keeps going).
   public var onConnectionError: ((TransportError) -> Void)?
+  /// Set in a ServerGroup: takes each accepted connection instead of `adopt`, to place it on
+  /// the loop with the fewest.
+  var placeConnection: ((AcceptedSocket) -> Void)?
+  /// Runs once for every adopted connection when it is gone (closed, or failed to set up).
+  var onConnectionEnded: (() -> Void)?
 
   /// `acceptCall` gets every new stream and sets its handler (or finishes it at once).
   public init(
@@ -80,23 +85,31 @@ public final class Server {
 
   private func acceptPending(on listener: Listener) {
     for _ in 0..<Self.acceptBatch {
-      let accepted: (any ByteStream)?
+      let accepted: AcceptedSocket?
       do {
-        accepted = try listener.accept()
+        accepted = try listener.acceptSocket()
       } catch {
         onConnectionError?(error)
         pauseAccepting(listener)
         return
       }
-      guard let stream = accepted else { return }
-      serve(stream)
+      guard let socket = accepted else { return }
+      if let placeConnection {
+        placeConnection(socket)
+      } else {
+        adopt(socket, mustMakeRoom: connections.count >= configuration.maxConnections)
+      }
     }
   }
 
-  private func serve(_ socket: any ByteStream) {
-    let hasRoom = connections.count < configuration.maxConnections || closeLongestIdle()
+  /// Serves `socket` on this server's loop. With `mustMakeRoom` (the connection limit is
+  /// reached) it first closes the connection idle the longest, or, when every connection has
+  /// calls open, closes the new one at once.
+  public func adopt(_ socket: AcceptedSocket, mustMakeRoom: Bool) {
+    let hasRoom = !mustMakeRoom || closeLongestIdle()
+    let socketStream = socket.stream()
     do {
-      let stream = try tls?.wrap(socket) ?? socket
+      let stream = try tls?.wrap(socketStream) ?? socketStream
       let connection = try HTTP2ServerConnection(
         stream: stream, loop: loop, maxConcurrentStreams: configuration.maxConcurrentStreams,
         maxReceiveMessageSize: configuration.maxReceiveMessageSize,
@@ -109,8 +122,9 @@ public final class Server {
       // Told why (and that its request was not processed, so a gRPC client may retry it).
       if !hasRoom { connection.closeNow(reason: "max_connections") }
     } catch {
-      socket.close()
+      socketStream.close()
       onConnectionError?(error)
+      onConnectionEnded?()
     }
   }
 
@@ -124,7 +138,8 @@ public final class Server {
   }
 
   private func connectionDidClose(_ id: ObjectIdentifier) {
-    connections[id] = nil
+    guard connections.removeValue(forKey: id) != nil else { return }
+    onConnectionEnded?()
     if connections.isEmpty { shutdown?.finish() }
     scheduleMemoryTrim()
   }

@@ -1,7 +1,11 @@
 import COpenSSL
 
 /// Server-side TLS: certificate and key, optional client-certificate checking, ALPN "h2" only.
-public final class TLSServerContext {
+///
+/// Sendable because it is immutable once made: every loop of `rg serve --threads` wraps its
+/// own connections with it, and OpenSSL 3 locks what an SSL_CTX shares (session cache,
+/// reference counts) when SSL_new reads it from several threads.
+public final class TLSServerContext: @unchecked Sendable {
   private let context: TLSContext
 
   /// Loads and checks the files now, so a bad path fails at start-up with the file named.

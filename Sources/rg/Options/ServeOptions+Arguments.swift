@@ -7,7 +7,7 @@ enum ServeArguments {
       bind.definition, port.definition, database.definition, tlsCertificate.definition,
       tlsKey.definition, maxConcurrentStreams.definition, maxMessageSize.definition,
       maxConnections.definition, maxConnectionIdle.definition, minPingInterval.definition,
-      compress.definition, sharedChat.definition,
+      compress.definition, sharedChat.definition, threads.definition,
     ]
   }
 
@@ -91,4 +91,11 @@ enum ServeArguments {
       "shared-chat",
       help: "Let RouteChat calls see the notes of all calls, not only their own.",
       group: .server))
+  static let threads = OptionKey(
+    .option(
+      "threads", valueName: "N",
+      help: "Event loops to serve on, each on its own thread; connections are spread over "
+        + "them. Default: one per processor this process may use.",
+      group: .server),
+    parse: ServeOptions.threadCount)
 }

@@ -17,6 +17,7 @@ extension ServeOptions {
     minPingInterval = try values.value(Key.minPingInterval) ?? minPingInterval
     compression = try values.value(Key.compress) ?? nil
     sharedChat = values.flag(Key.sharedChat)
+    threads = try values.value(Key.threads)
     if tlsCertificate != nil, tlsKey == nil {
       throw ValidationError("--tls-cert needs --tls-key (the private key of the certificate)")
     }
@@ -58,6 +59,18 @@ extension ServeOptions {
   static func connectionLimit(_ text: String) throws(OptionValueError) -> Int {
     guard let value = Int(text) else { throw OptionValueError("not a whole number") }
     guard value >= 1 else { throw OptionValueError("must be at least 1") }
+    return value
+  }
+
+  /// Threads beyond this many cost memory and wake-ups and serve no faster on any machine
+  /// rg is meant for; a typo like 1000 should be an error, not a thousand threads.
+  static let maxThreads = 256
+
+  static func threadCount(_ text: String) throws(OptionValueError) -> Int {
+    guard let value = Int(text) else { throw OptionValueError("not a whole number") }
+    guard (1...maxThreads).contains(value) else {
+      throw OptionValueError("must be between 1 and \(maxThreads)")
+    }
     return value
   }
 

@@ -22,13 +22,15 @@ struct ServeOptions: Hashable, Sendable {
   var sharedChat: Bool = false
   /// What responses are compressed with, for clients that accept it; nil: identity.
   var compression: CompressionAlgorithm?
+  /// Event loops (threads); nil: one per processor (ServeSetup).
+  var threads: Int?
 
   init(
     bind: String = "127.0.0.1", port: Int = 50051, db: String? = nil,
     tlsCertificate: String? = nil, tlsKey: String? = nil, maxConcurrentStreams: Int = 100,
     maxMessageSize: Int = 4 << 20, maxConnections: Int? = nil,
     maxConnectionIdle: UInt64 = 300_000_000_000, minPingInterval: UInt64 = 300_000_000_000,
-    sharedChat: Bool = false, compression: CompressionAlgorithm? = nil
+    sharedChat: Bool = false, compression: CompressionAlgorithm? = nil, threads: Int? = nil
   ) {
     self.bind = bind
     self.port = port
@@ -42,5 +44,6 @@ struct ServeOptions: Hashable, Sendable {
     self.minPingInterval = minPingInterval
     self.sharedChat = sharedChat
     self.compression = compression
+    self.threads = threads
   }
 }

@@ -10,31 +10,34 @@ enum ServeRunner {
 
   static func run(_ options: ServeOptions) -> Int32 {
     let loop = EventLoop()
-    let server: Server
+    let group: ServerGroup
     let listener: Listener
-    let services: ServeServices
     do throws(ServeError) {
-      let database = try ServeSetup.database(options)
+      let shared = ServeServices.Shared(
+        database: try ServeSetup.database(options), options: options)
       let tls = try ServeSetup.tlsContext(options)
       listener = try ServeSetup.listener(options)
-      services = ServeServices(database: database, options: options)
-      server = Server(
-        loop: loop, listeners: [listener], tls: tls,
-        configuration: ServeSetup.configuration(options, gracePeriod: gracePeriod),
-        acceptCall: services.router.accept)
+      do {
+        group = try ServerGroup(
+          loop: loop, threads: ServeSetup.threadCount(options), listeners: [listener], tls: tls,
+          configuration: ServeSetup.configuration(options, gracePeriod: gracePeriod),
+          makeServices: { _ in ServeServices(shared).loopServices })
+      } catch {
+        throw ServeError("serve: \(error)")
+      }
     } catch {
       ClientDiagnostics.error(error.description)
       return 1
     }
     // Signals are taken over before the listening line, so a signal sent as soon as a script
-    // sees the line always means a graceful stop.
+    // sees the line always means a graceful stop; and before the group starts its threads,
+    // which inherit the blocked mask, so only this loop hears them.
     let signals = SignalWatcher(loop: loop, signals: [SIGTERM, SIGINT]) { _ in
-      services.beginShutdown()
-      server.shutdownGracefully { loop.stop() }
+      group.shutdownGracefully()
     }
     ClientDiagnostics.line("listening on \(listener.localAddress)")
     do {
-      try loop.run()
+      try group.run()
     } catch {
       ClientDiagnostics.error("serve: \(error)")
       return 1

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 import RouteGuideCompression
 import RouteGuideServer
@@ -59,6 +60,11 @@ enum ServeSetup {
     // RLIM_INFINITY is all ones: clamped like any limit beyond a million.
     let open = Int(clamping: min(limit.rlim_cur, 1 << 20))
     return max(1, open - reservedDescriptors)
+  }
+
+  /// `--threads`, or one event loop per processor this process may run on.
+  static func threadCount(_ options: ServeOptions) -> Int {
+    options.threads ?? max(1, Int(rg_available_processors()))
   }
 
   /// The listening socket on --bind and --port (0 picks a free port), or on --bind's unix
