@@ -23,16 +23,16 @@ import Testing
   @Test(arguments: [
     (
       "encoded:br",
-      "rg: INTERNAL: received a message compressed with grpc-encoding \"br\", which rg cannot "
-        + "decompress (it accepts gzip, deflate)\n"
+      "rg: stdin:1: INTERNAL: received a message compressed with grpc-encoding \"br\", which rg "
+        + "cannot decompress (it accepts gzip, deflate)\n"
     ),
     (
       "not-inflating:gzip",
-      "rg: INTERNAL: could not decompress a gzip message: incorrect header check\n"
+      "rg: stdin:1: INTERNAL: could not decompress a gzip message: incorrect header check\n"
     ),
     (
       "not-inflating:deflate",
-      "rg: INTERNAL: could not decompress a deflate message: incorrect header check\n"
+      "rg: stdin:1: INTERNAL: could not decompress a deflate message: incorrect header check\n"
     ),
   ])
   func unreadableCompressionIsInternal(_ scenario: String, _ line: String) throws {
@@ -50,7 +50,8 @@ import Testing
     #expect(rg.status == 76, "\(rg.summary)")
     #expect(
       rg.stderrText
-        == "rg: UNIMPLEMENTED: the server does not accept requests compressed with gzip (its "
+        == "rg: stdin:1: UNIMPLEMENTED: the server does not accept requests compressed with gzip "
+        + "(its "
         + "grpc-accept-encoding: identity, deflate): grpc-encoding not supported\n")
   }
 
@@ -66,7 +67,7 @@ import Testing
     #expect(rg.status == 72, "\(rg.summary)")
     #expect(
       rg.stderrText
-        == "rg: RESOURCE_EXHAUSTED: received message larger than max once decompressed "
+        == "rg: -d:1: RESOURCE_EXHAUSTED: received message larger than max once decompressed "
         + "(\(encoding): more than 4194304 bytes)\n")
     #expect(rg.stdoutText.isEmpty)
     #expect(seconds < 10, "took \(seconds) s")

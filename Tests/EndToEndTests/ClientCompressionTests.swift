@@ -102,8 +102,8 @@ import Testing
     #expect(refused.status == 76, "\(refused.summary)")
     #expect(
       refused.stderrText
-        == "rg: UNIMPLEMENTED: the server does not accept requests compressed with gzip (it "
-        + "sent no grpc-accept-encoding): Compression algorithm 'gzip' is disabled.\n")
+        == "rg: stdin:1: UNIMPLEMENTED: the server does not accept requests compressed with gzip "
+        + "(it sent no grpc-accept-encoding): Compression algorithm 'gzip' is disabled.\n")
     let accepted = try ClientRun.rg(
       ["get", "--plaintext", "--compress", "deflate", server.address], stdin: #"{"latitude":1}"#)
     #expect(accepted.status == 0, "\(accepted.summary)")

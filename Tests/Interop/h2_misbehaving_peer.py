@@ -203,6 +203,17 @@ class Peer:
         self.received[stream] = self.received.get(stream, 0) + len(event.data)
         if self.name == "late-strict-settings":
             self.received_bytes[stream] = self.received_bytes.get(stream, b"") + event.data
+            # Every byte given back at once, as a server that consumes its input does. h2's
+            # own window manager counts data that came under the old 65,535-byte window
+            # against the new 100-byte one and may never send an update: the client's stream
+            # window then stays negative, and its END_STREAM (a DATA frame) may not go out.
+            if event.flow_controlled_length:
+                try:
+                    self.conn.increment_flow_control_window(event.flow_controlled_length)
+                    self.conn.increment_flow_control_window(event.flow_controlled_length, stream)
+                except (h2.exceptions.StreamClosedError, h2.exceptions.ProtocolError):
+                    pass  # the stream or the connection has ended meanwhile
+            return
         if self.name != "no-window":
             self.conn.acknowledge_received_data(event.flow_controlled_length, stream)
         if self.name == "echo":
