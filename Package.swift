@@ -3,6 +3,13 @@ import PackageDescription
 
 // No Swift package dependencies and no Foundation in anything `rg` links: start-up time is a
 // feature of a shell tool (DESIGN.md §2). Tests may use Foundation.
+// The source targets do not import _StringProcessing, which Swift imports implicitly: linked
+// statically it adds 1 MB of code and a fifth of the protocol conformance records that every
+// conformance lookup at start-up scans (String+Search.swift has what rg needed from it).
+let sources: [SwiftSetting] = [
+  .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"])
+]
+
 let package = Package(
   name: "rg",
   products: [
@@ -19,17 +26,21 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // Linux interfaces Swift's Glibc module leaves out (signalfd), for the event loop.
     .systemLibrary(name: "CLinux"),
-    .target(name: "RouteGuideProtocol"),
+    .target(name: "RouteGuideProtocol", swiftSettings: sources),
     // The codecs behind RouteGuideProtocol's MessageCodec seam; the transport sees only that.
-    .target(name: "RouteGuideCompression", dependencies: ["RouteGuideProtocol", "CZlib"]),
+    .target(
+      name: "RouteGuideCompression", dependencies: ["RouteGuideProtocol", "CZlib"],
+      swiftSettings: sources),
     .target(
       name: "RouteGuideTransport",
-      dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL", "CLinux"]
+      dependencies: ["RouteGuideProtocol", "CNGHTTP2", "COpenSSL", "CLinux"],
+      swiftSettings: sources
     ),
-    .target(name: "ArgumentParsing"),
+    .target(name: "ArgumentParsing", swiftSettings: sources),
     .target(
       name: "RouteGuideServer",
-      dependencies: ["RouteGuideProtocol", "RouteGuideTransport"]
+      dependencies: ["RouteGuideProtocol", "RouteGuideTransport"],
+      swiftSettings: sources
     ),
     .executableTarget(
       name: "rg",
@@ -38,7 +49,8 @@ let package = Package(
         "RouteGuideCompression",
       ],
       // The release link's function order (Makefile: STARTUP_ORDER), not a source.
-      exclude: ["Startup.order"]
+      exclude: ["Startup.order"],
+      swiftSettings: sources
     ),
     // `make microbench`: the encode and decode hot paths without the network (bench/Micro).
     .executableTarget(

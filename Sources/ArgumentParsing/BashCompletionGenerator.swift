@@ -126,6 +126,6 @@ public struct BashCompletionGenerator: Sendable {
   /// value name says so (`JSON|@FILE|@-`).
   static func takesFileAfterAt(_ argument: ArgumentDefinition) -> Bool {
     guard case .file = argument.completion else { return false }
-    return argument.valueName.contains("@FILE")
+    return argument.valueName.split(separator: "|").contains("@FILE")
   }
 }

@@ -55,7 +55,7 @@ extension ZshCompletionGenerator {
 
   /// Single-quotes `text` for the shell.
   static func quoted(_ text: String) -> String {
-    "'" + text.replacing("'", with: "'\\''") + "'"
+    "'" + text.replacingEvery("'", with: "'\\''") + "'"
   }
 
   /// Quotes a word inside an action, which `_arguments` evaluates.
@@ -64,23 +64,23 @@ extension ZshCompletionGenerator {
     return plain
       ? text
       : "\""
-        + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-        .replacing("$", with: "\\$").replacing("`", with: "\\`") + "\""
+        + text.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
+        .replacingEvery("$", with: "\\$").replacingEvery("`", with: "\\`") + "\""
   }
 
   /// Brackets and backslashes end or escape a description.
   static func escapeDescription(_ text: String) -> String {
-    text.replacing("\\", with: "\\\\").replacing("[", with: "\\[").replacing("]", with: "\\]")
-      .replacing(":", with: "\\:")
+    text.replacingEvery("\\", with: "\\\\").replacingEvery("[", with: "\\[")
+      .replacingEvery("]", with: "\\]").replacingEvery(":", with: "\\:")
   }
 
   /// Colons separate a spec's message from its action.
   static func escapeMessage(_ text: String) -> String {
-    text.replacing("\\", with: "\\\\").replacing(":", with: "\\:")
+    text.replacingEvery("\\", with: "\\\\").replacingEvery(":", with: "\\:")
   }
 
   /// Colons separate a name from its description in `_describe`.
   static func escapeName(_ text: String) -> String {
-    text.replacing(":", with: "\\:")
+    text.replacingEvery(":", with: "\\:")
   }
 }

@@ -46,7 +46,7 @@ extension ClientCall {
       guard !MessageCodecs.list(accepted, contains: name) else { return }
       listed = "its grpc-accept-encoding: \(accepted.prefix(200))"
     } else {
-      guard status.message.lowercased().contains(name) else { return }
+      guard status.message.lowercased().containsText(name) else { return }
       listed = "it sent no grpc-accept-encoding"
     }
     let original = status.message.isEmpty ? "" : ": \(status.message)"

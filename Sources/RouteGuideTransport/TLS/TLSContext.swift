@@ -56,7 +56,7 @@ final class TLSContext {
       .tls, "\(role) key \(keyFile) does not match certificate \(certificateFile)")
     guard SSL_CTX_use_PrivateKey_file(context, keyFile, SSL_FILETYPE_PEM) == 1 else {
       let why = OpenSSLErrors.message(fallback: "unreadable")
-      if why.contains("key values mismatch") { throw mismatch }
+      if why.containsText("key values mismatch") { throw mismatch }
       throw TransportError(.tls, "cannot load \(role) key \(keyFile): \(why)")
     }
     guard SSL_CTX_check_private_key(context) == 1 else {

@@ -44,6 +44,6 @@ extension TLSStream {
     defer { channel.transportError = original }
     guard status <= 0, SSL_get_error(ssl, status) == SSL_ERROR_SSL else { return nil }
     let text = OpenSSLErrors.drain().joined(separator: ": ")
-    return text.contains("alert") ? reasonError(text) : nil
+    return text.containsText("alert") ? reasonError(text) : nil
   }
 }

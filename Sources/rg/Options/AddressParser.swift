@@ -23,7 +23,7 @@ enum AddressParser {
     if text.hasPrefix("unix:") { return Parsed(address: try unixAddress(text), scheme: nil) }
     var rest = Substring(text)
     var scheme: Scheme?
-    if let separator = text.firstRange(of: "://") {
+    if let separator = text.range(ofText: "://") {
       let name = text[..<separator.lowerBound].lowercased()
       switch name {
       case "http": scheme = .http

@@ -6,7 +6,7 @@ enum ProxyParser {
   static func parse(_ text: String) throws(OptionValueError) -> HTTPProxy {
     guard !text.isEmpty else { throw OptionValueError("a proxy URL cannot be empty") }
     var rest = Substring(text)
-    if let separator = text.firstRange(of: "://") {
+    if let separator = text.range(ofText: "://") {
       let scheme = text[..<separator.lowerBound].lowercased()
       guard scheme == "http" else {
         throw OptionValueError(
