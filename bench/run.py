@@ -2,8 +2,8 @@
 """`make bench`: rg against the grpcio peer client, and rg serve against the grpcio server.
 
     python3 bench/run.py --rg PATH [--runs 5] [--scale 1] [--peer-fraction 0.1]
-        [--jobs get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,tls] [--no-peer]
-        [--no-servers] [--results FILE]
+        [--jobs get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,tls,threads,listpeer,startup]
+        [--no-peer] [--no-servers] [--results FILE]
 
 Part 1 runs each job with rg and with Tests/Interop/route_guide_client.py (grpcio, the same
 NDJSON in and out) against one `rg serve --db` of 1,000,000 generated features, interleaved
@@ -18,6 +18,15 @@ Tests/Interop/route_guide_server.py (grpcio), interleaved, on the same small dat
 Part 4 (job `tls`) times a one-shot get over TLS against `rg serve --tls-cert`: verified with
 the default store (a test CA in a temporary c_rehash'ed directory named by SSL_CERT_DIR, as a
 system store is), with --cacert, and by the grpcio peer; plaintext for the cost of TLS.
+Part 5 (job `threads`, bench/serve_threads.py) sets `rg serve --threads 1` against
+`--threads K` (K = the CPU count, at least 2): h2load's unary calls on 4 connections, record
+from one client and from two at once (h2load and rg record), and how many cores the machine
+gave (busy loops at once against one). Part 6 (job `listpeer`, bench/list_peer.py) lists
+100,000 features from the grpcio server with rg and with the grpcio peer client (with
+--no-peer, rg alone): rate, the server's CPU per feature, syscalls per feature (strace).
+Part 7 (job `startup`, bench/startup_profile.py) is the one-shot start-up profile (perf stat:
+task-clock, page faults) of rg --version and a one-shot rg get against a static C hello world;
+it runs alone with `--jobs startup --no-peer --no-servers`.
 
 Times are wall-clock from process start to exit; peak RSS and CPU come from wait4()'s rusage;
 the server's CPU share comes from /proc/PID/stat across each run. The tables are printed and
@@ -37,11 +46,15 @@ import subprocess
 import sys
 import threading
 import time
+import types
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 import generate_data  # noqa: E402
+import list_peer  # noqa: E402
 import round_trips  # noqa: E402
+import serve_threads  # noqa: E402
+import startup_profile  # noqa: E402
 
 PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
 PEER_CLIENT = os.path.join(ROOT, "Tests", "Interop", "route_guide_client.py")
@@ -50,6 +63,8 @@ PEER_ENV = dict(os.environ, PYTHONPATH=os.path.join(ROOT, ".venv", "gen"))
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MIB = 1024 * 1024
 VERBOSE = "--verbose" in sys.argv
+# The jobs that use no generated data (the rest make bench/data/ first).
+DATALESS_JOBS = {"rtt", "startup"}
 
 
 class Job:
@@ -221,6 +236,15 @@ def run_client(argv, stdin_path, stdout_path, server, timeout, env=None, measure
             detail = file.read().decode(errors="replace").strip()
         raise RuntimeError(f"{' '.join(argv[:3])} exited {proc.returncode}: {detail}")
     return Run(seconds, rss_mib, usage.ru_utime + usage.ru_stime, proc.returncode, server_cpu)
+
+
+def harness():
+    """What the part modules (bench/serve_threads.py, list_peer.py) use of this file. Handed
+    to them, not imported: this file runs as __main__, so an `import run` there would load a
+    second copy whose Server.live list stop_all here never sees."""
+    return types.SimpleNamespace(
+        Server=Server, run_client=run_client, rg_argv=rg_argv, peer_argv=peer_argv,
+        PYTHON=PYTHON, PEER_ENV=PEER_ENV, PEER_SERVER=PEER_SERVER, VERBOSE=VERBOSE)
 
 
 def spawn_baseline(runs=20):
@@ -680,7 +704,7 @@ def run_microbench(path):
 
 
 def report(args, main_rows, server_rows, server_note, baseline, micro=None,
-           compressed_rows=(), trips=None, tls=None):
+           compressed_rows=(), trips=None, tls=None, parts=None):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
     text = [f"## {now}", "", f"`{uname}`, {os.cpu_count()} CPUs; runs per job: {args.runs} "
@@ -707,6 +731,19 @@ def report(args, main_rows, server_rows, server_note, baseline, micro=None,
     if tls:
         text += ["One-shot `rg get` over TLS against `rg serve --tls-cert` (medians of "
                  f"{args.runs * 4}, interleaved):", "", tls_table(tls), ""]
+    parts = parts or {}
+    if parts.get("threads"):
+        text += ["`rg serve --threads 1` against `--threads K` (both on the bench's features, "
+                 f"interleaved, medians of {args.runs}; bench/serve_threads.py):", "",
+                 parts["threads"], ""]
+    if parts.get("listpeer"):
+        text += ["rg and the grpcio peer client listing from the grpcio server "
+                 f"(Tests/Interop/route_guide_server.py), interleaved, medians of {args.runs}; "
+                 "syscalls from one more run under `strace -f -c` (bench/list_peer.py):", "",
+                 parts["listpeer"], ""]
+    if parts.get("startup"):
+        text += ["One-shot start-up profile (bench/startup_profile.py):", "", parts["startup"],
+                 ""]
     if micro:
         text += ["`rg-microbench` (no network, one core, best of 5):", "", "```", micro, "```",
                  ""]
@@ -756,7 +793,8 @@ def parse_arguments():
     parser.add_argument("--scale", type=int, default=1, help="input size factor (1 or 10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-fraction", type=float, default=0.1)
-    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,tls")
+    parser.add_argument("--jobs", default="get1,record,list,listgeo,get,chat,zlist,zrecord,rtt,"
+                        "tls,threads,listpeer,startup")
     parser.add_argument("--no-peer", action="store_true", help="run rg only")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per process")
@@ -773,9 +811,12 @@ def main():
     args = parse_arguments()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     out = os.path.join(ROOT, "bench", "data")
-    files = generate_files(args, out)
-    peer_inputs(files, args.peer_fraction, out)
+    files = {}
+    if args.jobs - DATALESS_JOBS:
+        files = generate_files(args, out)
+        peer_inputs(files, args.peer_fraction, out)
     main_rows, compressed_rows, server_rows, note, trips, tls = [], [], [], "", None, None
+    parts = {}
     baseline = spawn_baseline()
     try:
         if any(job.key in args.jobs for job in main_jobs(args.scale)):
@@ -796,11 +837,22 @@ def main():
             trips = round_trips.table(args.rg, PYTHON, PEER_ENV, Server)
         if "tls" in args.jobs:
             tls = bench_tls(args, files)
+        if "threads" in args.jobs:
+            print("  rg serve --threads ...", flush=True)
+            parts["threads"] = serve_threads.table(args.rg, files, args.runs, args.timeout,
+                                                   harness())
+        if "listpeer" in args.jobs:
+            print("  list from the grpcio server ...", flush=True)
+            parts["listpeer"] = list_peer.table(args.rg, files, args.runs, args.timeout,
+                                                harness(), peer=not args.no_peer)
+        if "startup" in args.jobs:
+            print("  start-up profile ...", flush=True)
+            parts["startup"] = startup_profile.table(args.rg, args.runs, Server)
     finally:
         Server.stop_all()
     micro = run_microbench(args.microbench)
     text = report(args, main_rows, server_rows, note, baseline, micro, compressed_rows, trips,
-                  tls)
+                  tls, parts)
     print()
     print(text)
     with open(args.results, "a", encoding="utf-8") as file:
