@@ -358,7 +358,7 @@ class Result:
 
 def items_in(job, files, output):
     """The job's size: input values, or for list the features it printed."""
-    if job.method == "list" and "geojson" in job.rg_flags:
+    if job.method == "list" and "geojson" in job.rg_extra:
         with open(output, encoding="utf-8") as file:
             return len(json.load(file)["features"])
     if job.method == "list":
@@ -370,7 +370,7 @@ def check_output(job, input_path, output_path, count):
     """What rg printed is what the job asked for: get answers each point, in input order;
     record counts every point; chat answers every second note; list printed every feature."""
     problem = None
-    if "geojson" in job.rg_flags:
+    if "geojson" in job.rg_extra:
         if job.expected is not None and count != job.expected:
             raise RuntimeError(f"{job.title}: {count} features, expected {job.expected}")
         return
@@ -652,7 +652,8 @@ def main_table(results, args):
 def compressed_table(results, identity):
     """The gzip rows, with the bytes on the wire per item and, from part 1, what rg does
     without compression: the cost of compression per item and what it saves."""
-    plain = {result.job.method: result for result in identity}
+    # zlist is list with gzip, zrecord record (not listgeo, which is list too).
+    plain = {result.job.key: result for result in identity}
     lines = [
         "| job | rg median | peer median | rg rate | peer rate | rg ÷ peer speed "
         "| rg bytes/item on the wire | peer bytes/item | rg without gzip: bytes/item "
@@ -663,7 +664,7 @@ def compressed_table(results, identity):
     for result in results:
         job = result.job
         speed = result.rg_rate() / result.peer_rate() if result.peer else None
-        base = plain.get(job.method)
+        base = plain.get(job.key.removeprefix("z"))
         extra = f"{(per_item(result) - per_item(base)) * 1e9:+,.0f} ns" if base else "–"
         wire = lambda value: f"{value:,.1f}" if value is not None else "–"  # noqa: E731
         peer_med = result.peer_median()
@@ -674,7 +675,7 @@ def compressed_table(results, identity):
             f"| {rate(result.peer_rate(), job.unit) if result.peer else '–'} "
             f"| {f'{speed:.1f}×' if speed else '–'} | {wire(result.rg_wire)} "
             f"| {wire(result.peer_wire)} | {wire(base.rg_wire if base else None)} | {extra} "
-            f"| {max(result.rss):.1f} MiB | {goal_text(result)} |")
+            f"| {max(result.rss):.1f} MiB | {goal_text(result, {})} |")
     return "\n".join(lines)
 
 
