@@ -82,7 +82,7 @@ ifeq ($(STATIC_C_LIBS),1)
 	    "$$(pkg-config --variable=libdir openssl)/libcrypto.a" \
 	    "$$(pkg-config --variable=libdir libnghttp2)/libnghttp2.a" \
 	    "$$(pkg-config --variable=libdir zlib)/libz.a" \
-	    "$$(c++ -print-file-name=libstdc++.a)"; do \
+	    "$$(gcc -print-file-name=libstdc++.a)"; do \
 	  [ -f "$$lib" ] || { echo "static-libs: $$lib is missing (or use STATIC_C_LIBS=0)"; exit 1; }; \
 	  ln -sf "$$lib" $(STATIC_LIB_DIR)/; \
 	done
@@ -178,7 +178,7 @@ demo: release
 	bash Tests/Examples/demo.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rg"
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(ASAN_SCRATCH) $(TSAN_SCRATCH) $(FUZZ_DIR) $(STATIC_LIB_DIR) $(VENV)
 
 # Installs the binary as $(NAME), with completions and man page generated for that name, where
 # bash-completion, zsh and man look under PREFIX. DESTDIR stages the install (packaging).

@@ -76,6 +76,31 @@ import Testing
     #expect(pings >= 6, "\(pings) PINGs in 2.5 s")
   }
 
+  /// Output nobody reads for a while (a pager left alone): rg stops reading the socket, so a
+  /// PING's answer waits unread there. That is rg waiting for its reader, not a dead server:
+  /// the run goes on when the reader comes back.
+  @Test func aStalledReaderIsNotADeadServer() async throws {
+    let directory = try TemporaryDirectory()
+    let server = try ServerProcess.rgServe(["--db", try ServeAbuseTests.bigDatabase(in: directory)])
+    defer { server.stop() }
+    let address = server.address
+    let lines = try await onOwnThread {
+      let child = try ChildProcess(
+        RepoPaths.rgBinary,
+        [
+          "list", "--plaintext", "--keepalive", "500ms", "--keepalive-timeout", "1s", "-d",
+          #"{"lo":{"latitude":0,"longitude":0},"hi":{"latitude":30000,"longitude":2}}"#, address,
+        ], pipeStdin: false, pipeStdout: true, pipeStderr: true)
+      // Several keepalive timeouts with the output unread.
+      usleep(4_000_000)
+      var count = 0
+      while try child.readLine(timeout: 30) != nil { count += 1 }
+      #expect(try child.wait(timeout: 10) == 0)
+      return count
+    }
+    #expect(lines == 20_000)
+  }
+
   @Test func serverAllowingNoStreamsIsNotWaitedForForever() async throws {
     let peer = try FaultPeer("max-streams:0")
     let address = peer.address

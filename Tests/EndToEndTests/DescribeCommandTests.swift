@@ -161,6 +161,21 @@ import Testing
     }
   }
 
+  /// Names from the server are printed escaped: one line each, nothing a terminal acts on.
+  @Test func serverNamesCannotForgeLinesOrDriveTheTerminal() async throws {
+    try await onOwnThread {
+      let peer = try ReflectionPeers.peer(["--scenario", "hostile-names"])
+      defer { peer.stop() }
+      let result = try describe(["--timeout", "10s", "http://\(peer.address)"])
+      #expect(result.status == 0, "\(result.serveSummary)")
+      #expect(result.stdoutLines.count == 4, "\(result.stdoutLines)")
+      #expect(result.stdoutLines.contains(#"evil\nrouteguide.Forged"#), "\(result.stdoutLines)")
+      let controls = result.stdout.filter { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }
+      #expect(controls.isEmpty, "\(result.stdoutLines)")
+      #expect(!result.stdoutText.unicodeScalars.contains("\u{9B}"))
+    }
+  }
+
   /// Hostile or broken reflection servers: one `rg:` line and a non-zero exit, never a hang
   /// (each run is bounded by the test's timeout) or a crash (a signal's exit code).
   @Test(arguments: [
@@ -173,6 +188,7 @@ import Testing
     ("deep-nesting", 77, "nested more than 100 deep"),
     ("extra-answer", 77, "another answer after the last question"),
     ("ends-early", 77, "ended the stream without answering"),
+    ("error-ok", 77, "an error response whose code is OK (0)"),
     ("silent", 68, "DEADLINE_EXCEEDED"),
   ])
   func hostileServers(scenario: String, status: Int32, message: String) async throws {

@@ -52,6 +52,18 @@ import Testing
     #expect(rg.stderrText.hasSuffix("(the server has no grpc.health.v1.Health service)\n"))
   }
 
+  /// An answer that is no HealthCheckResponse, with status OK, is a broken server: INTERNAL
+  /// (exit 77), never a pass, and not worth waiting for.
+  @Test(arguments: [[], ["--wait", "--timeout", "5s"]])
+  func anUndecodableAnswerIsInternalNotServing(extra: [String]) throws {
+    let peer = try FaultPeer("undecodable")
+    let rg = try Self.health(extra + [peer.address])
+    #expect(rg.status == 64 + 13, "\(rg.summary)")
+    #expect(rg.stdout.isEmpty)
+    #expect(rg.stderrText.hasPrefix("rg: INTERNAL: could not decode the response: "))
+    #expect(rg.stderrText.split(separator: "\n").count == 1, "\(rg.stderrText)")
+  }
+
   @Test func rgServeAnswersForItselfAndRouteGuide() throws {
     let server = try ServerProcess.rgServe()
     for service in ["", "routeguide.RouteGuide"] {
@@ -102,6 +114,19 @@ import Testing
     #expect(rg.status == 4, "\(rg.summary)")
     #expect(rg.stdoutLines == [HealthPeers.status("NOT_SERVING")])
     #expect(seconds > 0.8 && seconds < 5, "\(seconds) s")
+  }
+
+  /// The backoff is cut short so the last attempt comes just before the deadline: a server that
+  /// comes up after the backoff's last full step (3.15 s into a 4 s wait) is still found.
+  @Test func aServerThatComesUpLateInTheWaitIsFound() async throws {
+    let peer = try HealthServerPeer(["--start-delay", "3.7"])
+    let address = peer.address
+    let (rg, seconds) = try await onOwnThread {
+      try FaultRun.timedRG(["health", "--plaintext", "--wait", "--timeout", "4s", address])
+    }
+    #expect(rg.status == 0, "\(rg.summary)")
+    #expect(rg.stdoutLines == [HealthPeers.status("SERVING")])
+    #expect(seconds < 6, "\(seconds) s")
   }
 
   @Test func waitForAServerThatNeverComesIsUnavailable() async throws {

@@ -75,6 +75,7 @@ struct MemcheckRun {
     let options = [
       "--tool=memcheck", "--error-exitcode=\(Self.errorStatus)", "--leak-check=no",
       "--num-callers=30", "--log-file=\(directory.path)/memcheck.log",
+      "--suppressions=\(RepoPaths.root)/Tests/Valgrind/swift-runtime.supp",
     ]
     result = try Subprocess.run(
       Self.valgrind, options + [RepoPaths.bundledRGBinary] + arguments, stdin: Array(stdin.utf8),

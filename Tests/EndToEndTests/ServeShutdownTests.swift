@@ -2,11 +2,12 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `rg serve` stops gracefully on SIGTERM and SIGINT: GOAWAY, open calls finish, exit 0.
+/// `rg serve` stops gracefully on SIGTERM, SIGINT and SIGHUP: GOAWAY, open calls finish,
+/// exit 0.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ServeShutdownTests {
   static let note = #"{"location":{"latitude":1,"longitude":1},"message":"m"}"# + "\n"
 
-  @Test(arguments: [SIGTERM, SIGINT])
+  @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
   func signalLetsOpenCallsFinishThenExitsZero(signal: Int32) throws {
     let server = try SignalableServer()
     let client = try ServePeers.interactivePython("chat", server.address)

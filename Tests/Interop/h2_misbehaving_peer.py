@@ -36,6 +36,8 @@ SCENARIOS = {
                                        "the TCP connection closes",
     "rst:CODE": "RST_STREAM with CODE as soon as the request headers arrive",
     "goaway": "GOAWAY with last-stream-id below the request's stream, then silence",
+    "undecodable": "answers every call with one message that is no protobuf (a field tag "
+                   "without its value), then OK",
     "answer-goaway": "answers the first call (a Feature, then OK) and sends GOAWAY(NO_ERROR) "
                      "naming that call's stream, all in one socket write; then reads and "
                      "drops what the client sends until it closes. Every connection alike",
@@ -254,7 +256,7 @@ class Peer:
             conn.send_headers(stream, GRPC_HEADERS)
             conn.send_data(stream, int(self.argument).to_bytes(5, "big"))
         elif name in ("short-message", "compressed", "no-status", "two-responses",
-                      "zero-responses"):
+                      "zero-responses", "undecodable"):
             self.answer(stream)
         elif name == "echo":
             self.echo_pending.setdefault(stream, b"")
@@ -310,6 +312,7 @@ class Peer:
             "no-status": frame(FEATURE),
             "two-responses": frame(FEATURE) * 2,
             "zero-responses": b"",
+            "undecodable": frame(b"\x08"),
         }[self.name]
         trailers = [("x-peer", "misbehaving")]
         if self.name != "no-status":

@@ -29,6 +29,8 @@ Scenarios (how each question is answered):
   deep-nesting     a message nested 50,000 deep
   extra-answer     every question is answered twice
   ends-early       the stream ends OK without an answer
+  error-ok         every question gets an error_response whose code is OK (0)
+  hostile-names    list_services also names a service with a newline and terminal escapes
   silent           reads every question, answers none
 """
 
@@ -49,6 +51,8 @@ PATHS = {
     "v1alpha": "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
 }
 SERVICES = ["routeguide.RouteGuide"]
+# A forged second line, a window-title escape and a C1 control sequence introducer.
+HOSTILE_NAMES = ["evil\nrouteguide.Forged", "title\x1b]0;pwned\x07", "csi\u009b2J"]
 
 
 def route_guide(mutations):
@@ -146,15 +150,19 @@ class Answers:
         which = request.WhichOneof("message_request")
         if scenario == "other-answer":
             response.original_request.file_by_filename = "other.proto"
-        if scenario == "wrong-kind":
+        if scenario == "error-ok":
+            response.error_response.error_code = 0
+            response.error_response.error_message = "x"
+        elif scenario == "wrong-kind":
             if which == "list_services":
                 response.file_descriptor_response.file_descriptor_proto.extend(
                     self.closure("route_guide.proto", set()))
             else:
                 response.list_services_response.service.add(name=SERVICES[0])
         elif which == "list_services":
+            names = SERVICES + (HOSTILE_NAMES if scenario == "hostile-names" else [])
             response.list_services_response.service.extend(
-                reflection_pb2.ServiceResponse(name=name) for name in SERVICES)
+                reflection_pb2.ServiceResponse(name=name) for name in names)
         elif which in ("file_containing_symbol", "file_by_filename"):
             files = self.files_for(request, which)
             if files is None:

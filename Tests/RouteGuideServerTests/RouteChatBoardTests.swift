@@ -33,6 +33,15 @@ import Testing
     #expect(board.count == 2)
   }
 
+  @Test func stopsKeepingNotesAtItsByteCapacity() {
+    let board = RouteChatBoard(byteCapacity: 3 * (1_000 + 32))
+    let long = String(repeating: "m", count: 1_000)
+    for _ in 0..<5 { _ = board.post(note(1, long)) }
+    #expect(board.count == 3)
+    // Past the bytes, a note is still answered, with what was kept.
+    #expect(board.post(note(1, "short")).count == 3)
+  }
+
   /// Four threads post to one shared board at once (as the loops of `rg serve --threads
   /// --shared-chat` do): each note is answered with exactly the notes before it at its
   /// location, so the answers add up to n(n-1)/2 per location whatever the interleaving.

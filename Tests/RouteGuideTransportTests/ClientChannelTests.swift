@@ -85,4 +85,22 @@ import Testing
     try LoopDriver.run(fixture.loop) { closed }
     #expect(!channel.isOpen)
   }
+
+  @Test func aWaitsLastAttemptComesJustBeforeItsDeadline() {
+    let second: UInt64 = 1_000_000_000
+    // Far from the deadline: the plain backoff.
+    #expect(
+      ClientChannel.retryDelay(afterFailures: 1, deadline: 10 * second, now: 0)
+        == ClientChannel.backoff(afterFailures: 1))
+    // The full step would pass the deadline: cut to leave the last attempt its time.
+    let now = 4 * second - 800_000_000
+    #expect(
+      ClientChannel.retryDelay(afterFailures: 8, deadline: 4 * second, now: now)
+        == 800_000_000 - ClientChannel.lastAttemptTime)
+    // Within the last attempt's time: no more attempts.
+    #expect(
+      ClientChannel.retryDelay(
+        afterFailures: 8, deadline: 4 * second, now: 4 * second - ClientChannel.lastAttemptTime)
+        == nil)
+  }
 }

@@ -162,6 +162,19 @@ import Testing
     #expect(fixture.log.calls == [0: 1])
   }
 
+  /// One loop counts the connections it has, not those it ever had: closed ones make room.
+  @Test func oneLoopCountsOnlyItsOpenConnections() throws {
+    let fixture = try Fixture(threads: 1, script: .answer, maxConnections: 2)
+    for round in 0..<4 {
+      let peer = try fixture.connect()
+      let stream = try fixture.request(on: peer)
+      try LoopDriver.run(fixture.clientLoop) { Self.status(peer, stream) != nil }
+      #expect(Self.status(peer, stream) == "0", "connection \(round + 1)")
+      #expect(peer.goAways.isEmpty, "connection \(round + 1): \(peer.goAways)")
+      peer.pump.close(nil)
+    }
+  }
+
   @Test func aGracefulShutdownLetsCallsOnEveryLoopFinish() throws {
     let fixture = try Fixture(threads: 3, script: .answerAfter(nanoseconds: 300_000_000))
     var streams: [(RawHTTP2Peer, Int32)] = []

@@ -197,6 +197,10 @@ import Testing
     #expect(
       usageError(["get", "--plaintext", "grpc.io:80"], environment: ["http_proxy": "p:99999"])
         == "invalid proxy 'p:99999' in $http_proxy: port 99999 is out of range (1-65535)")
+    #expect(
+      usageError(["get", "grpc.io:443"], environment: ["https_proxy": "http://u:p%zz@h:1"])
+        == "invalid proxy 'http://***@h:1' in $https_proxy: '%' must be followed by two hex "
+        + "digits")
   }
 
   @Test func trustStoreVariablesAreReadAsOptions() throws {

@@ -36,4 +36,12 @@ import Testing
     let proxy = HTTPProxy(host: "p", port: 1, user: "alice", password: "secret")
     #expect(proxy.description == "http://p:1")
   }
+
+  @Test(arguments: [
+    ("http://u:p%zz@h:1", "http://***@h:1"), ("u:secret@proxy:3128", "***@proxy:3128"),
+    ("http://proxy:3128", "http://proxy:3128"), ("http://a@b@h", "http://***@h"),
+  ])
+  func messagesNeverShowCredentials(text: String, shown: String) {
+    #expect(ProxyParser.redacted(text) == shown)
+  }
 }

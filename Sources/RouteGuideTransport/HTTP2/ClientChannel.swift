@@ -93,6 +93,20 @@ public final class ClientChannel {
     return UInt64(delay)
   }
 
+  /// Time kept for the last attempt of a wait, so it has a chance to connect and answer.
+  public static let lastAttemptTime: UInt64 = 50_000_000
+
+  /// The pause before the next attempt of a wait that ends at `deadline`, or nil when none
+  /// fits: the backoff, cut short so that a last attempt still starts `lastAttemptTime`
+  /// before the deadline (a server that comes up late in the wait is still found).
+  public static func retryDelay(
+    afterFailures failures: Int, deadline: UInt64, now: UInt64 = EventLoop.now()
+  ) -> UInt64? {
+    let lastStart = deadline > lastAttemptTime ? deadline - lastAttemptTime : 0
+    guard now < lastStart else { return nil }
+    return min(backoff(afterFailures: failures), lastStart - now)
+  }
+
   /// Connects now, before any call (`onConnected` or `onConnectFailed` follows).
   public func connect() {
     guard current == nil, !isConnecting, !isClosing else { return }
@@ -205,8 +219,7 @@ public final class ClientChannel {
   private func connectFailed(_ error: TransportError) {
     if let retryDeadline, !isClosing, error.kind == .unavailable || error.kind == .timeout {
       failedAttempts += 1
-      let delay = Self.backoff(afterFailures: failedAttempts)
-      if EventLoop.now() + delay < retryDeadline {
+      if let delay = Self.retryDelay(afterFailures: failedAttempts, deadline: retryDeadline) {
         onRetry?(failedAttempts, error, delay)
         loop.schedule(after: delay) { [weak self] in self?.connect() }
         return

@@ -15,13 +15,22 @@ extension HTTP2ClientConnection {
     /// When the server last sent headers or data (not PING ACKs: gRPC servers count pings
     /// against clients only while they themselves send nothing).
     var lastStreamActivity = EventLoop.now()
+    /// When reading last resumed: silence while rg itself did not read (its output was
+    /// behind) says nothing about the server.
+    var readingResumedAt: UInt64 = 0
   }
 
-  /// Whether any call waits for the server.
-  private var isWaitingForServer: Bool { !calls.isEmpty || !pending.isEmpty }
+  /// Whether any call waits for the server, and not for rg's own output: while reading is
+  /// paused, a PING's answer sits unread in the socket, so silence proves nothing.
+  private var isWaitingForServer: Bool {
+    (!calls.isEmpty || !pending.isEmpty) && !pump.isReadingPaused
+  }
 
-  /// When the connection was last quiet from: the last bytes read, or stream activity.
-  private var quietSince: UInt64 { max(lastReadTime, keepalive.lastStreamActivity) }
+  /// When the connection was last quiet from: the last bytes read, stream activity, or
+  /// reading resumed.
+  private var quietSince: UInt64 {
+    max(lastReadTime, keepalive.lastStreamActivity, keepalive.readingResumedAt)
+  }
 
   private var silenceBeforeProbe: UInt64 {
     keepalivePolicy.silenceBeforeProbe(probesSinceActivity: keepalive.probesSinceActivity)
@@ -49,6 +58,15 @@ extension HTTP2ClientConnection {
     armKeepalive()
   }
 
+  /// Reading resumed after rg's output caught up: a PING sent meanwhile may have been answered
+  /// unread, so it is forgotten, and the silence is counted from now.
+  func noteReadingResumed() {
+    keepalive.readingResumedAt = EventLoop.now()
+    keepalive.probeSentAt = nil
+    stopKeepalive()
+    armKeepalive()
+  }
+
   func stopKeepalive() {
     if let timer = keepalive.timer { loop.cancelTimer(timer) }
     keepalive.timer = nil
@@ -66,6 +84,8 @@ extension HTTP2ClientConnection {
   private func checkLiveness() {
     guard !isClosed else { return }
     let now = EventLoop.now()
+    // Re-armed when reading resumes.
+    guard !pump.isReadingPaused else { return }
     if let sentAt = keepalive.probeSentAt {
       guard lastReadTime <= sentAt else {
         keepalive.probeSentAt = nil

@@ -150,7 +150,11 @@ public final class HTTP2ClientConnection {
   /// Stops reading the socket, so TCP flow control slows the server (response backpressure).
   public func pauseReading() { pump.pauseReading() }
   /// Reads again, including bytes TLS already holds.
-  public func resumeReading() { pump.resumeReading() }
+  public func resumeReading() {
+    let wasPaused = pump.isReadingPaused
+    pump.resumeReading()
+    if wasPaused { noteReadingResumed() }
+  }
   public var isReadingPaused: Bool { pump.isReadingPaused }
 
   /// Sends GOAWAY after what is queued (the resets of cancelled calls: the server must see

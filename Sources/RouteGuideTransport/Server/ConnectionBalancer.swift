@@ -13,6 +13,8 @@ final class ConnectionBalancer: @unchecked Sendable {
   private let lock = Lock()
   private var counts: [Int]
   private var hasIdle: [Bool]
+  /// Loops that stopped (their thread failed): never chosen again.
+  private var retired: Set<Int> = []
   private let maxConnections: Int
   /// Where the search for the least-loaded loop starts, turning, so ties take turns.
   private var start = 0
@@ -34,13 +36,24 @@ final class ConnectionBalancer: @unchecked Sendable {
   /// there), or, when none has, anywhere, to be refused.
   func place() -> Placement {
     lock.withLock {
-      let loops = counts.indices.map { (start + $0) % counts.count }
+      let turns = counts.indices.map { (start + $0) % counts.count }
+      let live = turns.filter { !retired.contains($0) }
+      // With every loop retired the group is shutting down; loop 0 still closes the socket.
+      let loops = live.isEmpty ? [0] : live
       start = (start + 1) % counts.count
       let full = counts.reduce(0, +) >= maxConnections
       let candidates = full && hasIdle.contains(true) ? loops.filter { hasIdle[$0] } : loops
       let chosen = candidates.min { counts[$0] < counts[$1] } ?? 0
       counts[chosen] += 1
       return Placement(loop: chosen, mustMakeRoom: full)
+    }
+  }
+
+  /// `loop` has stopped: no connection goes there any more.
+  func retire(loop: Int) {
+    lock.withLock {
+      _ = retired.insert(loop)
+      hasIdle[loop] = false
     }
   }
 

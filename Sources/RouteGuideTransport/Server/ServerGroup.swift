@@ -83,7 +83,8 @@ public final class ServerGroup {
       }
       return body
     }
-    first.server.placeConnection = { [unowned self] socket in self.place(socket) }
+    // One loop accepts for itself and counts its own connections (Server.acceptPending).
+    if count > 1 { first.server.placeConnection = { [unowned self] in self.place($0) } }
     reports.attach(to: loop) { [unowned self] report in self.handle(report) }
   }
 
@@ -158,6 +159,11 @@ public final class ServerGroup {
     do throws(TransportError) {
       try loop.run()
     } catch {
+      // Nothing runs this loop any more: its connections are cut now, it takes no new ones,
+      // and what was already sent its way is closed.
+      balancer.retire(loop: index)
+      member.server.abortAll()
+      for case .adopt(let socket, _) in mailbox.take() { socket.close() }
       reports.post(.failed(loop: index, error))
     }
     // The watch holds the member, which holds the loop: let them go with the thread.

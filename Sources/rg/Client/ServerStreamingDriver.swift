@@ -1,7 +1,7 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// A server-streaming method (`list`, `health --watch`): exactly one request in, the stream's
+/// A server-streaming method (`list`): exactly one request in, the stream's
 /// responses out as they arrive.
 ///
 /// The call starts as soon as the request has parsed; the rest of the input is still read, to

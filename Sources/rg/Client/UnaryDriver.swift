@@ -1,7 +1,7 @@
 import RouteGuideProtocol
 import RouteGuideTransport
 
-/// A unary method (`get`, `health`): one call per input message, many in flight on one
+/// A unary method (`get`): one call per input message, many in flight on one
 /// connection, output in input order.
 ///
 /// At most `window` calls are started but not yet printed: never more streams than the user's

@@ -8,9 +8,9 @@ struct CompletionsCommand: ParsableCommand {
     discussion: """
       The script completes subcommands, options, and the values that can be known: shells, \
       and file names for --cacert, --cert, --key, --db and -d @FILE. bash needs the \
-      bash-completion package. Installed, they live in \
-      PREFIX/share/bash-completion/completions/rg and PREFIX/share/zsh/site-functions/_rg \
-      (make install puts them there).
+      bash-completion package. For rg installed as NAME, they live in \
+      PREFIX/share/bash-completion/completions/NAME and PREFIX/share/zsh/site-functions/_NAME \
+      (make install NAME=... puts them there).
       """,
     examples: [
       CommandExample("Print the bash completion script", "rg completions bash"),

@@ -156,7 +156,7 @@ extension ManCommand {
             "130, 143, 129",
             "Interrupted by SIGINT, SIGTERM or SIGHUP (the codes a shell gives a process the "
               + "signal killed): open streams are cancelled with RST_STREAM(CANCEL) and GOAWAY "
-              + "is sent first."),
+              + "is sent first. (\(name) serve stops gracefully on these signals and exits 0.)"),
         ]),
       ])
   }

@@ -7,8 +7,8 @@ struct ManCommand: ParsableCommand {
     abstract: "Print the manual page (roff) on stdout.",
     discussion: """
       The page has every command and option, the ADDRESS forms, the input and output \
-      formats, the exit status and examples. Installed, it lives in \
-      PREFIX/share/man/man1/rg.1 (make install puts it there).
+      formats, the exit status and examples. For rg installed as NAME, it lives in \
+      PREFIX/share/man/man1/NAME.1 (make install NAME=... puts it there).
       """,
     examples: [
       CommandExample("Read the manual page", "rg man | man -l -"),

@@ -10,8 +10,10 @@ struct ServeCommand: ParsableCommand {
       Serves the four RouteGuide methods over HTTP/2, plaintext unless --tls-cert and \
       --tls-key are given, and grpc.health.v1.Health: the server ("") and each service are \
       SERVING while it runs. Prints 'listening on HOST:PORT' on stderr once it accepts \
-      connections. SIGTERM or SIGINT turn every health status NOT_SERVING (open Watch calls \
-      get that and end), stop accepting and let open calls finish.
+      connections. SIGTERM, SIGINT or SIGHUP stop it gracefully: every health status turns \
+      NOT_SERVING (open Watch calls get that and end), it stops accepting, lets open calls \
+      finish (for at most 5 s; a second signal cuts them) and exits 0, as a server asked to \
+      stop has not failed.
 
       What a client can make it hold is bounded, as on a public gRPC server: request headers \
       (16 KiB per call, 256 KiB per connection), connections (--max-connections; past it the \

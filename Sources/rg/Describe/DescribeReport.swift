@@ -1,3 +1,4 @@
+import ArgumentParsing
 import RouteGuideProtocol
 
 /// What `rg describe` asks for.
@@ -41,7 +42,7 @@ struct DescribeReport {
     switch result {
     case .services(let names):
       let lines = names.sorted().map { name in
-        format == .json ? DescribeJSON.service(named: name) : Array((name + "\n").utf8)
+        format == .json ? DescribeJSON.service(named: name) : textLine(name)
       }
       return DescribeReport(lines: lines, outcome: .ok)
     case .symbol(let symbol, let pool):
@@ -51,7 +52,7 @@ struct DescribeReport {
       let lines =
         format == .json
         ? [DescribeJSON.symbol(symbol, pool: pool)]
-        : ProtoSourceRenderer(pool: pool).lines(for: symbol).map { Array(($0 + "\n").utf8) }
+        : ProtoSourceRenderer(pool: pool).lines(for: symbol).map(textLine)
       return DescribeReport(lines: lines, outcome: .ok)
     }
   }
@@ -82,7 +83,7 @@ struct DescribeReport {
     -> DescribeReport
   {
     let lines = differences.map { difference in
-      guard format == .json else { return Array((difference.line + "\n").utf8) }
+      guard format == .json else { return textLine(difference.line) }
       var writer = JSONWriter()
       writer.beginObject()
       writer.writeKey("symbol")
@@ -99,5 +100,12 @@ struct DescribeReport {
       outcome: .failure(
         "the server's \(RouteGuide.serviceName) differs from the one rg speaks in \(count) "
           + (count == 1 ? "place" : "places")))
+  }
+
+  /// One line of text output. Names come from the server: a newline or an escape sequence in
+  /// one must not split a line or reach the terminal as a command (JSON output escapes them
+  /// itself).
+  private static func textLine(_ text: String) -> [UInt8] {
+    Array((TerminalText.escaped(text) + "\n").utf8)
   }
 }

@@ -67,6 +67,10 @@ struct ReflectionConversation {
     }
     switch (asked.question, response.answer) {
     case (_, .error(let error)?):
+      // An error that says OK is no answer at all.
+      guard error.status.code != .ok else {
+        return .broken("the server answered with an error response whose code is OK (0)")
+      }
       return .refused(error.status)
     case (.listServices?, .services(let list)?):
       return .done(.services(list.services.map(\.name)))

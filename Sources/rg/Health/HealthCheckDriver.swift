@@ -16,6 +16,8 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
   private var channel: ClientChannel?
   private var call: ClientCall?
   private var response: HealthCheckResponse?
+  /// The answer was not a HealthCheckResponse: the call ends INTERNAL, whatever its status.
+  private var decodeFailure: GRPCStatus?
   private var attempts = 0
   private var retryTimer: EventLoop.Token?
   private var finished = false
@@ -46,6 +48,7 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
     guard let channel, !finished else { return }
     attempts += 1
     response = nil
+    decodeFailure = nil
     var timeout = settings.timeoutNanoseconds
     if let waitDeadline {
       // Each attempt may take what is left of the wait, no more.
@@ -68,7 +71,12 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
   }
 
   func callDidReceiveMessage(_ call: ClientCall, _ payload: [UInt8]) {
-    response = try? CallSettings.decode(payload, as: HealthCheckResponse.self)
+    do {
+      response = try CallSettings.decode(payload, as: HealthCheckResponse.self)
+    } catch {
+      decodeFailure = error
+      call.cancel()
+    }
   }
 
   func callDidFinish(
@@ -78,7 +86,7 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
     self.call = nil
     guard !finished else { return }
     let verdict = HealthVerdict(
-      status: status, response: response, service: request.service)
+      status: decodeFailure ?? status, response: response, service: request.service)
     if verdict.isWorthWaitingFor, let delay = retryDelay() {
       settings.log?.event(
         "attempt \(attempts): \(verdict.summary); asking again in "
@@ -97,8 +105,7 @@ final class HealthCheckDriver: CallDriver, ClientCallDelegate {
   /// The pause before the next attempt, if the wait has time for one.
   private func retryDelay() -> UInt64? {
     guard let waitDeadline else { return nil }
-    let delay = ClientChannel.backoff(afterFailures: attempts)
-    return EventLoop.now() + delay < waitDeadline ? delay : nil
+    return ClientChannel.retryDelay(afterFailures: attempts, deadline: waitDeadline)
   }
 
   func callCanSendMore(_ call: ClientCall) {}

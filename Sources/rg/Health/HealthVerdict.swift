@@ -28,6 +28,13 @@ struct HealthVerdict {
       outcome = .notServing(
         "the server does not know \(subject) (\(status.code.name)"
           + (status.message.isEmpty ? ")" : ": \(status.message))"))
+    case (.ok, nil):
+      // OK without the answer is a broken server, never a healthy one.
+      printedAnswer = nil
+      summary = "no answer"
+      isWorthWaitingFor = false
+      outcome = .status(
+        GRPCStatus(.internal, "the server ended Check OK without a HealthCheckResponse"))
     case (.unimplemented, _):
       printedAnswer = nil
       summary = status.code.name

@@ -77,7 +77,8 @@ extension ClientOptions {
     do throws(OptionValueError) {
       proxy = try ProxyParser.parse(source.text)
     } catch {
-      throw ValidationError("invalid proxy '\(source.text)' in \(source.name): \(error)")
+      throw ValidationError(
+        "invalid proxy '\(ProxyParser.redacted(source.text))' in \(source.name): \(error)")
     }
     proxySource = source.name
   }

@@ -55,4 +55,13 @@ enum ProxyParser {
     default: nil
     }
   }
+
+  /// `text` with any `user:password@` shown as `***@`: messages name the proxy, never its
+  /// credentials (they end up in CI logs).
+  static func redacted(_ text: String) -> String {
+    guard let at = text.lastIndex(of: "@") else { return text }
+    let start = text.range(ofText: "://")?.upperBound ?? text.startIndex
+    guard start <= at else { return text }
+    return String(text[..<start]) + "***" + String(text[at...])
+  }
 }

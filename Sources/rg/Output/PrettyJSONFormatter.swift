@@ -31,31 +31,13 @@ final class PrettyJSONFormatter: OutputFormatter {
   /// and a newline at the end.
   static func reindent(_ compact: [UInt8], into out: inout [UInt8]) {
     var depth = 0
-    var inString = false
-    var escaped = false
     var index = 0
-    func newline(_ out: inout [UInt8], _ depth: Int) {
-      out.append(0x0A)
-      out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-    }
     while index < compact.count {
       let byte = compact[index]
       index += 1
-      if inString {
-        out.append(byte)
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-        continue
-      }
       switch byte {
       case UInt8(ascii: "\""):
-        inString = true
-        out.append(byte)
+        index = copyString(compact, from: index, into: &out)
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         out.append(byte)
         let closer = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -81,5 +63,33 @@ final class PrettyJSONFormatter: OutputFormatter {
       }
     }
     out.append(0x0A)
+  }
+
+  /// Copies a string from its opening quote (before `start`) through its closing one, where
+  /// braces and commas are text; returns the index after it.
+  private static func copyString(_ compact: [UInt8], from start: Int, into out: inout [UInt8])
+    -> Int
+  {
+    out.append(UInt8(ascii: "\""))
+    var index = start
+    var escaped = false
+    while index < compact.count {
+      let byte = compact[index]
+      index += 1
+      out.append(byte)
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == UInt8(ascii: "\"") {
+        return index
+      }
+    }
+    return index
+  }
+
+  private static func newline(_ out: inout [UInt8], _ depth: Int) {
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
   }
 }

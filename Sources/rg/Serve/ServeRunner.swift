@@ -32,7 +32,7 @@ enum ServeRunner {
     // Signals are taken over before the listening line, so a signal sent as soon as a script
     // sees the line always means a graceful stop; and before the group starts its threads,
     // which inherit the blocked mask, so only this loop hears them.
-    let signals = SignalWatcher(loop: loop, signals: [SIGTERM, SIGINT]) { _ in
+    let signals = SignalWatcher(loop: loop, signals: [SIGTERM, SIGINT, SIGHUP]) { _ in
       group.shutdownGracefully()
     }
     ClientDiagnostics.line("listening on \(listener.localAddress)")

@@ -62,9 +62,10 @@ enum ServeSetup {
     return max(1, open - reservedDescriptors)
   }
 
-  /// `--threads`, or one event loop per processor this process may run on.
+  /// `--threads`, or one event loop per processor this process may run on (at most as many
+  /// as --threads accepts).
   static func threadCount(_ options: ServeOptions) -> Int {
-    options.threads ?? max(1, Int(rg_available_processors()))
+    options.threads ?? min(ServeOptions.maxThreads, max(1, Int(rg_available_processors())))
   }
 
   /// The listening socket on --bind and --port (0 picks a free port), or on --bind's unix
