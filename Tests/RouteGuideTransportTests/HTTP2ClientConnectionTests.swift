@@ -174,7 +174,11 @@ import Testing
     pair.server.abort()
     try pair.run { delegate.finishCount > 0 }
     #expect(delegate.status?.code == .unavailable)
-    #expect(delegate.status?.message == "connection closed by test-server")
+    // The kernel sends RST instead of FIN when the server closes with bytes of ours unread (a
+    // WINDOW_UPDATE for the message, say), so either word is the same drop.
+    let dropped = ["connection closed by test-server", "connection reset by test-server"]
+    #expect(
+      dropped.contains(delegate.status?.message ?? ""), "\(String(describing: delegate.status))")
     #expect(pair.handlers[0].cancelled)
     try pair.run { pair.clientClose != nil }
     #expect(pair.clientClose??.kind == .unavailable)
