@@ -69,18 +69,20 @@ import Testing
     from grpc_compression import bomb, compress
     address, encoding, body = sys.argv[1:4]
     host, port = address.rsplit(":", 1)
-    sock = socket.create_connection((host, int(port)), timeout=20)
-    conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True))
-    conn.initiate_connection()
-    conn.send_headers(1, [(":method", "POST"), (":scheme", "http"),
-        (":path", "/routeguide.RouteGuide/RecordRoute"), (":authority", address),
-        ("te", "trailers"), ("content-type", "application/grpc"), ("grpc-encoding", encoding)])
+    # The body is made before connecting: a bomb takes seconds of CPU, and rg serve closes a
+    # connection that has not sent its SETTINGS within 10 s (slowloris protection).
     point = bytes([0x08, 0x01, 0x10, 0x02])
     if body == "plain":
         data = b"\\0" + len(point).to_bytes(4, "big") + point
     else:
         payload = compress(encoding, point * 50) if body == "point" else bomb(encoding, int(body[5:]) << 20)
         data = b"\\1" + len(payload).to_bytes(4, "big") + payload
+    sock = socket.create_connection((host, int(port)), timeout=20)
+    conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True))
+    conn.initiate_connection()
+    conn.send_headers(1, [(":method", "POST"), (":scheme", "http"),
+        (":path", "/routeguide.RouteGuide/RecordRoute"), (":authority", address),
+        ("te", "trailers"), ("content-type", "application/grpc"), ("grpc-encoding", encoding)])
     fields, done, ended = {}, False, False
     def handle(events):
         global done
