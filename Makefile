@@ -167,9 +167,12 @@ test-threads: deps venv
 	fi; \
 	exit $$status
 
+# The llvm-cov of the Swift toolchain: a system one (Debian's llvm) may not read its profiles.
+LLVM_COV ?= $(dir $(realpath $(shell command -v $(SWIFT))))llvm-cov
+
 coverage: deps venv
 	$(SWIFT) test --enable-code-coverage
-	llvm-cov report .build/debug/rgPackageTests.xctest \
+	$(LLVM_COV) report .build/debug/rgPackageTests.xctest \
 	  -instr-profile=.build/debug/codecov/default.profdata \
 	  -ignore-filename-regex='(\.build|Tests)/'
 
