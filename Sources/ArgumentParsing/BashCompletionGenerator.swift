@@ -25,7 +25,7 @@ public struct BashCompletionGenerator: Sendable {
       header(root),
       table(
         "subcommands", comment: "The subcommands of the command at path $1 (/ is the root).",
-        commands.map { ($0, $0.subcommands.map(\.name)) }),
+        commands.map { ($0, $0.subcommandNames) }),
       table(
         "options", comment: "The options of the command at path $1.",
         commands.map { ($0, $0.visibleArguments.flatMap(Self.optionWords)) }),

@@ -25,9 +25,9 @@ public struct CommandParser: Sendable {
   func parse(words arguments: [ArgumentWord], environment: (String) -> String?) -> ParseOutcome {
     var command = root
     var rest = arguments[...]
-    while !command.subcommands.isEmpty, let word = rest.first?.text, !word.hasPrefix("-") {
+    while !command.subcommandNames.isEmpty, let word = rest.first?.text, !word.hasPrefix("-") {
       guard let subcommand = command.subcommand(named: word) else {
-        let names = command.subcommands.map(\.name)
+        let names = command.subcommandNames
         let nearest = Suggestion.nearest(to: word, among: names)
         return failure(ParseError.unknownSubcommand(word, suggestion: nearest), in: command)
       }
@@ -53,8 +53,8 @@ public struct CommandParser: Sendable {
     if given["version"] != nil, let version = command.configuration.version {
       return .version(version)
     }
-    guard let type = command.commandType, command.subcommands.isEmpty else {
-      let names = command.subcommands.map(\.name)
+    guard let type = command.commandType, command.subcommandNames.isEmpty else {
+      let names = command.subcommandNames
       return failure(ParseError.missingSubcommand(names), in: command)
     }
     var variables: [String: String] = [:]
@@ -88,7 +88,7 @@ public struct CommandParser: Sendable {
         return failure(ParseError.unknownOption(word, suggestion: nil), in: help)
       }
       guard let next = subject.subcommand(named: word) else {
-        let names = subject.subcommands.map(\.name)
+        let names = subject.subcommandNames
         let nearest = Suggestion.nearest(to: word, among: names)
         return failure(ParseError.unknownSubcommand(word, suggestion: nearest), in: help)
       }

@@ -10,10 +10,13 @@ public struct CommandSpec: Sendable {
   public let arguments: [ArgumentDefinition]
   /// Environment variables the command reads besides its arguments' own.
   public let environment: [EnvironmentKey]
-  /// Declared subcommands, then the built-in `help` when there are any.
-  public let subcommands: [CommandSpec]
+  /// The names of the declared subcommands, then the built-in `help` when there are any.
+  public let subcommandNames: [String]
   /// The type that runs the command; nil for the built-in `help`.
   public let commandType: (any ParsableCommand.Type)?
+  /// A subcommand's model is built when it is asked for: a run parses one command, and building
+  /// every command's arguments was a fifth of the instructions of a one-shot `rg get`.
+  private let subcommandTypes: [any ParsableCommand.Type]
 
   /// Builds the model of a root command and everything below it.
   public init(_ root: any ParsableCommand.Type) {
@@ -22,17 +25,15 @@ public struct CommandSpec: Sendable {
 
   init(_ type: any ParsableCommand.Type, parentPath: [String]) {
     let configuration = type.configuration
-    let path = parentPath + [configuration.commandName]
-    var declared = configuration.subcommands.map { CommandSpec($0, parentPath: path) }
-    if !declared.isEmpty, !declared.contains(where: { $0.name == "help" }) {
-      declared.append(CommandSpec.helpCommand(parentPath: path, siblings: declared))
-    }
+    var names = configuration.subcommands.map { $0.configuration.commandName }
+    if !names.isEmpty, !names.contains("help") { names.append("help") }
     self.configuration = configuration
-    self.path = path
+    self.path = parentPath + [configuration.commandName]
     self.arguments = Self.withBuiltIns(
       type.arguments, isRoot: parentPath.isEmpty, hasVersion: configuration.version != nil)
     self.environment = type.environment
-    self.subcommands = declared
+    self.subcommandNames = names
+    self.subcommandTypes = configuration.subcommands
     self.commandType = type
   }
 
@@ -43,7 +44,8 @@ public struct CommandSpec: Sendable {
     self.path = path
     self.arguments = arguments
     self.environment = []
-    self.subcommands = []
+    self.subcommandNames = []
+    self.subcommandTypes = []
     self.commandType = nil
   }
 
@@ -58,8 +60,15 @@ public struct CommandSpec: Sendable {
   /// Arguments that help, completions and the man page show.
   public var visibleArguments: [ArgumentDefinition] { arguments.filter { !$0.isHidden } }
 
+  /// Declared subcommands, then the built-in `help` when there are any; each call builds them.
+  public var subcommands: [CommandSpec] { subcommandNames.compactMap(subcommand(named:)) }
+
   public func subcommand(named name: String) -> CommandSpec? {
-    subcommands.first { $0.name == name }
+    guard subcommandNames.contains(name) else { return nil }
+    if let type = subcommandTypes.first(where: { $0.configuration.commandName == name }) {
+      return CommandSpec(type, parentPath: path)
+    }
+    return Self.helpCommand(parentPath: path, siblings: subcommandNames.filter { $0 != "help" })
   }
 
   /// This command and every command below it, parents before children.
@@ -81,8 +90,7 @@ public struct CommandSpec: Sendable {
     return result
   }
 
-  private static func helpCommand(parentPath: [String], siblings: [CommandSpec]) -> CommandSpec {
-    let names = siblings.map(\.name)
+  private static func helpCommand(parentPath: [String], siblings names: [String]) -> CommandSpec {
     let configuration = CommandConfiguration(
       commandName: "help", abstract: "Show help for a subcommand.")
     let subject = ArgumentDefinition.positional(

@@ -3,7 +3,7 @@ extension HelpRenderer {
   public static func usageLine(for command: CommandSpec) -> String {
     if let usage = command.configuration.usage { return usage }
     var words = [command.commandLine]
-    if !command.subcommands.isEmpty { words.append("<subcommand>") }
+    if !command.subcommandNames.isEmpty { words.append("<subcommand>") }
     let visible = command.visibleArguments
     if visible.contains(where: { !$0.isPositional }) { words.append("[options]") }
     for definition in visible where definition.isPositional {

@@ -21,9 +21,9 @@ public struct HelpRenderer: Sendable {
     }
     sections.append(TextWrapper.wrap("USAGE: " + Self.usageLine(for: command), width: width))
     sections += argumentSections(command)
-    if !command.subcommands.isEmpty { sections.append(subcommandSection(command)) }
+    if !command.subcommandNames.isEmpty { sections.append(subcommandSection(command)) }
     if !configuration.examples.isEmpty { sections.append(exampleSection(configuration.examples)) }
-    if !command.subcommands.isEmpty {
+    if !command.subcommandNames.isEmpty {
       let hint = "See '\(command.commandLine) help <subcommand>' for detailed help."
       sections.append(TextWrapper.wrap(hint, width: width))
     }
@@ -76,7 +76,7 @@ public struct HelpRenderer: Sendable {
   }
 
   private func subcommandSection(_ command: CommandSpec) -> [String] {
-    let longest = command.subcommands.map(\.name.count).max() ?? 0
+    let longest = command.subcommandNames.map(\.count).max() ?? 0
     let column = 2 + min(longest, Self.maximumLabelColumn - 4) + 2
     return ["SUBCOMMANDS:"]
       + command.subcommands.flatMap { subcommand in

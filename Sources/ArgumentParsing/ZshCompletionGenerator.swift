@@ -44,7 +44,7 @@ public struct ZshCompletionGenerator: Sendable {
 
   private func commandFunction(_ command: CommandSpec) -> String {
     let specs = command.visibleArguments.flatMap { self.specs($0) }
-    guard !command.subcommands.isEmpty else {
+    guard !command.subcommandNames.isEmpty else {
       let lines = ["_arguments -s -S"] + specs.map { "  " + $0 }
       return "\(functionName(command))() {\n  "
         + lines.joined(separator: " \\\n  ") + "\n}\n"
