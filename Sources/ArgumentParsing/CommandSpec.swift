@@ -15,10 +15,10 @@ public struct CommandSpec: Sendable {
   /// The type that runs the command; nil for the built-in `help`.
   public let commandType: (any ParsableCommand.Type)?
   /// A subcommand's model is built when it is asked for: a run parses one command, and building
-  /// every command's arguments was a fifth of the instructions of a one-shot `rg get`.
+  /// every command's arguments was a tenth of a one-shot `rg get`'s instructions.
   private let subcommandTypes: [any ParsableCommand.Type]
 
-  /// Builds the model of a root command and everything below it.
+  /// Builds the model of a root command; the commands below it are built when asked for.
   public init(_ root: any ParsableCommand.Type) {
     self.init(root, parentPath: [])
   }
