@@ -61,14 +61,19 @@ public struct CommandSpec: Sendable {
   public var visibleArguments: [ArgumentDefinition] { arguments.filter { !$0.isHidden } }
 
   /// Declared subcommands, then the built-in `help` when there are any; each call builds them.
-  public var subcommands: [CommandSpec] { subcommandNames.compactMap(subcommand(named:)) }
+  public var subcommands: [CommandSpec] { subcommandNames.indices.map(subcommand(at:)) }
 
   public func subcommand(named name: String) -> CommandSpec? {
-    guard subcommandNames.contains(name) else { return nil }
-    if let type = subcommandTypes.first(where: { $0.configuration.commandName == name }) {
-      return CommandSpec(type, parentPath: path)
+    subcommandNames.firstIndex(of: name).map(subcommand(at:))
+  }
+
+  /// The names follow the declared types in order; a name past them is the built-in `help`.
+  private func subcommand(at index: Int) -> CommandSpec {
+    guard index < subcommandTypes.count else {
+      let declared = Array(subcommandNames.prefix(subcommandTypes.count))
+      return Self.helpCommand(parentPath: path, siblings: declared)
     }
-    return Self.helpCommand(parentPath: path, siblings: subcommandNames.filter { $0 != "help" })
+    return CommandSpec(subcommandTypes[index], parentPath: path)
   }
 
   /// This command and every command below it, parents before children.
